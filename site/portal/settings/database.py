@@ -1,0 +1,39 @@
+"""Database configuration: embedded SQLite by default, PostgreSQL through DATABASE_URL."""
+
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+from .environment import env_int, env_str
+
+SQLITE_INIT = "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA foreign_keys=ON;"
+
+
+def sqlite_database(path: Path) -> dict:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": str(path),
+        "OPTIONS": {
+            # Writers wait for each other (busy timeout) instead of failing, and
+            # start write transactions up front so they queue rather than deadlock.
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": SQLITE_INIT,
+        },
+    }
+
+
+def database_from_environment(var_dir: Path) -> dict:
+    url = env_str("DATABASE_URL")
+    if not url:
+        return sqlite_database(var_dir / "db.sqlite3")
+    try:
+        config = dj_database_url.parse(url, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))
+    except Exception as exc:  # dj_database_url raises several types
+        raise ImproperlyConfigured(f"DATABASE_URL is not a valid database URL: {exc}") from None
+    if config.get("ENGINE") == "django.db.backends.sqlite3":
+        return sqlite_database(Path(config["NAME"]))
+    config["CONN_HEALTH_CHECKS"] = True
+    return config

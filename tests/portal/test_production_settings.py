@@ -1,0 +1,71 @@
+"""Production settings refuse to start when required settings are missing or broken."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+GOOD_KEY = "k3y-" + "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOP"
+
+
+def manage(*args, **env):
+    dropped = {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    environment = {k: v for k, v in os.environ.items() if k not in dropped}
+    environment.update(DJANGO_SETTINGS_MODULE="portal.settings.production", **env)
+    environment["VAR_DIR"] = env.get("VAR_DIR", str(ROOT / "var" / "test-production"))
+    return subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_missing_secret_key_stops_startup_naming_it():
+    result = manage("check", ALLOWED_HOSTS="example.gov.cn")
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_missing_allowed_hosts_stops_startup_naming_it():
+    result = manage("check", SECRET_KEY=GOOD_KEY)
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS" in result.stderr
+
+
+def test_weak_secret_key_is_refused():
+    result = manage("check", SECRET_KEY="short", ALLOWED_HOSTS="example.gov.cn")
+    assert result.returncode != 0 and "SECRET_KEY" in result.stderr
+
+
+def test_broken_database_url_names_the_setting():
+    result = manage(
+        "check", SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="example.gov.cn", DATABASE_URL="nonsense://x"
+    )
+    assert result.returncode != 0 and "DATABASE_URL" in result.stderr
+
+
+@pytest.mark.parametrize("variable", ["EMAIL_PORT", "SECURE_HSTS_SECONDS"])
+def test_malformed_numbers_are_named(variable):
+    result = manage(
+        "check", SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="example.gov.cn", **{variable: "many"}
+    )
+    assert result.returncode != 0 and variable in result.stderr
+
+
+def test_deploy_check_is_clean_with_sane_environment():
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="mediation.example.gov.cn",
+    )
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "System check identified no issues" in result.stdout
