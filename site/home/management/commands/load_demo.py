@@ -11,6 +11,7 @@ from django.utils.module_loading import import_string
 DEMO_STEPS = [
     "home.demo.site_tree.load",
     "home.demo.seed_policy.load",
+    "directory.demo.agencies.load",
     "home.demo.admin_user.load",
 ]
 

@@ -1,0 +1,3 @@
+from .agencies import Agency, AgencyMembership
+
+__all__ = ["Agency", "AgencyMembership"]
