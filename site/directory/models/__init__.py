@@ -1,3 +1,4 @@
 from .agencies import Agency, AgencyMembership
+from .organizations import MediationOrganization, OrganizationKind
 
-__all__ = ["Agency", "AgencyMembership"]
+__all__ = ["Agency", "AgencyMembership", "MediationOrganization", "OrganizationKind"]
