@@ -1,5 +1,7 @@
 """Serve the site and run the task worker together; one Ctrl-C stops both."""
 
+import contextlib
+import os
 import signal
 import subprocess
 import sys
@@ -21,24 +23,23 @@ class Command(BaseCommand):
     def handle(self, *args, addr, **options):
         manage = str(Path(settings.BASE_DIR) / "manage.py")
         self._print_banner(addr)
-        processes = [
-            subprocess.Popen([sys.executable, manage, "db_worker", "--interval", "1"]),  # noqa: S603
-            subprocess.Popen([sys.executable, manage, "runserver", addr]),  # noqa: S603
+        # Ctrl-C and SIGTERM both mean "stop everything", even when started in the background.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
+        commands = [
+            [sys.executable, manage, "db_worker", "--interval", "1"],
+            [sys.executable, manage, "runserver", addr],
         ]
+        # Each child leads its own process group so that the reloader's grandchildren are
+        # stopped with it.
+        processes = [subprocess.Popen(command, start_new_session=True) for command in commands]  # noqa: S603
         try:
             while all(process.poll() is None for process in processes):
                 time.sleep(0.5)
         except KeyboardInterrupt:
             pass
         finally:
-            for process in processes:
-                if process.poll() is None:
-                    process.send_signal(signal.SIGINT)
-            for process in processes:
-                try:
-                    process.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    process.kill()
+            _stop(processes)
         self.stdout.write("Stopped the site and the task worker.")
 
     def _print_banner(self, addr):
@@ -59,3 +60,21 @@ class Command(BaseCommand):
                 ]
             )
         )
+
+
+def _raise_keyboard_interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def _signal_group(process, signum):
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signum)
+
+
+def _stop(processes):
+    for process in processes:
+        _signal_group(process, signal.SIGINT)
+    for process in processes:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=10)
+        _signal_group(process, signal.SIGKILL)
