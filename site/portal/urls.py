@@ -9,15 +9,22 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from applications.api import api as public_api
 from home import views as home_views
 from portal.health import healthz
+from search import views as search_views
+from search.robots import robots_txt
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("display-mode/", home_views.set_display_mode, name="display_mode"),
+    path("api/v1/", public_api.urls),
+    path("", include("applications.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("search/", search_views.search, name="search"),
 ]
 
 if settings.SERVE_MEDIA:

@@ -6,7 +6,8 @@ from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
-from home.models import NavigationItem, SiteSettings, StandardPage
+from guidance.models import PolicyPage
+from home.models import NavigationItem, SiteSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -39,8 +40,8 @@ def test_builds_tree_settings_policy_and_admin(settings, tmp_path, monkeypatch):
     labels = [item.label for item in SiteSettings.for_site(site).menu_items]
     assert labels == ["政策文件", "通知公告", "办事指南", "调解组织", "在线申请", "进度查询"]
     assert SiteSettings.for_site(site).hotline
-    policy = StandardPage.objects.get(slug="sui-ren-she-han-2023-57")
-    assert policy.live and "随人社函〔2023〕57号" in policy.body
+    policy = PolicyPage.objects.get(slug="sui-ren-she-han-2023-57")
+    assert policy.live and policy.document_number == "随人社函〔2023〕57号"
 
     credentials = tmp_path / "demo-credentials.txt"
     assert stat.S_IMODE(credentials.stat().st_mode) == 0o600

@@ -1,17 +1,20 @@
-"""Publish the seed policy document (随人社函〔2023〕57号) in full as a plain page."""
+"""Publish the seed policy document (随人社函〔2023〕57号) in full as a policy page."""
 
+import datetime
 import re
 from html import escape
 from pathlib import Path
 
-from home.models import HomePage, StandardPage
+from directory.models import Agency
+from guidance.choices import Topic, Validity
+from guidance.models import PolicyIndexPage, PolicyPage
 
 SOURCE = Path(__file__).resolve().parent / "content" / "sui-ren-she-han-2023-57.txt"
 SLUG = "sui-ren-she-han-2023-57"
 TITLE = '关于印发《关于推进劳动人事争议纠纷"一站式"多元联调处置机制的补充意见》的通知'
 DOCUMENT_NUMBER = "随人社函〔2023〕57号"
-ISSUERS = "随州市人力资源和社会保障局；湖北省随州市中级人民法院；随州市总工会；随州市司法局"
-DATE_SIGNED = "2023年7月27日"
+ISSUER_CODES = ["hrss-city", "court-city", "union_federation-city", "justice-city"]
+SIGNED = datetime.date(2023, 7, 27)
 REFERENCE = "随人社发〔2023〕7号《关于构建劳动人事争议纠纷“一站式”多元联调处置机制的意见》"
 
 HEADING = re.compile(r"^[一二三四五六七八九十]+、")
@@ -22,15 +25,10 @@ OPINION_TITLE = "关于推进劳动人事争议纠纷"
 
 
 def document_html() -> str:
+    """The document's text from the salutation on; the metadata are the page's fields."""
     lines = [line.strip() for line in SOURCE.read_text(encoding="utf-8").splitlines()]
     start = next(i for i, line in enumerate(lines) if line.startswith(BODY_START))
-    parts = [
-        "<p><b>文号：</b>" + escape(DOCUMENT_NUMBER) + "</p>",
-        "<p><b>发文机关：</b>" + escape(ISSUERS) + "</p>",
-        "<p><b>成文日期：</b>" + DATE_SIGNED + "</p>",
-        "<p><b>有效性：</b>有效</p>",
-        "<p><b>相关文件：</b>" + escape(REFERENCE) + "（原文暂未收录）</p>",
-    ]
+    parts = []
     body = lines[start:]
     index = 0
     while index < len(body):
@@ -51,19 +49,25 @@ def document_html() -> str:
 
 
 def load(stdout):
-    home = HomePage.objects.get()
-    section = home.get_children().get(slug="policies")
-    if section.get_children().filter(slug=SLUG).exists():
+    section = PolicyIndexPage.objects.get()
+    if PolicyPage.objects.filter(slug=SLUG).exists():
         return []
-    page = StandardPage(
+    page = PolicyPage(
         title=TITLE,
         slug=SLUG,
-        intro=f"{DOCUMENT_NUMBER}　{DATE_SIGNED}",
+        document_number=DOCUMENT_NUMBER,
+        date_signed=SIGNED,
+        date_published=SIGNED,
+        validity=Validity.IN_FORCE,
+        topic=Topic.MEDIATION,
+        summary="随州市人社局、中级人民法院、总工会、司法局关于完善多元调解、裁诉衔接、"
+        "调解队伍建设和工作保障的补充意见。",
         body=document_html(),
-        list_children=False,
+        references=REFERENCE,
         search_description="随州市人社局、中级人民法院、总工会、司法局关于推进劳动人事争议纠纷"
         "“一站式”多元联调处置机制的补充意见。",
     )
+    page.issuers = list(Agency.objects.filter(code__in=ISSUER_CODES).order_by("kind"))
     section.add_child(instance=page)
     page.save_revision().publish()
     return [f"seed policy {DOCUMENT_NUMBER}"]

@@ -1,5 +1,6 @@
 """The demo page tree: home page, section pages, navigation and contact settings."""
 
+from django.apps import apps
 from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
@@ -56,6 +57,24 @@ SECTIONS = [
     ),
 ]
 
+# Sections that have their own page type (an index page with `intro` rich text); the
+# others are StandardPages.
+SECTION_TYPES = {
+    "policies": "guidance.PolicyIndexPage",
+    "notices": "guidance.NoticeIndexPage",
+    "guidance": "guidance.GuidanceIndexPage",
+    "organizations": "directory.OrganizationIndexPage",
+}
+
+
+def new_section(slug, title, summary, body):
+    """An unsaved page for a top-level section, of the section's own type."""
+    if slug in SECTION_TYPES:
+        model = apps.get_model(SECTION_TYPES[slug])
+        return model(title=title, slug=slug, intro=body, search_description=summary)
+    return StandardPage(title=title, slug=slug, intro=summary, body=body)
+
+
 CONTACT = {
     "hotline": "0722-0000000（示例）",
     "address": "随州市曾都区示例路1号（示例地址）",
@@ -99,7 +118,7 @@ def load(stdout):
     for slug, title, summary, body in SECTIONS:
         page = home.get_children().filter(slug=slug).first()
         if page is None:
-            page = StandardPage(title=title, slug=slug, intro=summary, body=body)
+            page = new_section(slug, title, summary, body)
             home.add_child(instance=page)
             page.save_revision().publish()
             changes.append(f"section {title}")
@@ -132,10 +151,12 @@ def _tree_root():
     return root
 
 
+# (title, description, section slug or a site path, icon). The application forms live at
+# fixed paths served by the applications app (site/applications/urls.py).
 QUICK_ACTIONS = [
-    ("申请调解", "劳动者、用人单位申请劳动争议调解", "apply", "apply"),
-    ("企业组建工会", "申请组建工会的指导", "apply", "union"),
-    ("组建调解委员会", "组建企业劳动争议调解委员会", "apply", "committee"),
+    ("申请调解", "劳动者、用人单位申请劳动争议调解", "/apply/mediation/", "apply"),
+    ("企业组建工会", "申请组建工会的指导", "/apply/union-setup/", "union"),
+    ("组建调解委员会", "组建企业劳动争议调解委员会", "/apply/committee-setup/", "committee"),
     ("进度查询", "凭申请编号查询办理进度", "track", "track"),
     ("找调解组织", "就近找到调解工作室", "organizations", "directory"),
 ]
@@ -145,9 +166,15 @@ def _load_quick_actions(home, sections):
     home.quick_actions = [
         (
             "action",
-            {"title": title, "description": text, "page": sections[slug], "url": "", "icon": icon},
+            {
+                "title": title,
+                "description": text,
+                "page": None if target.startswith("/") else sections[target],
+                "url": target if target.startswith("/") else "",
+                "icon": icon,
+            },
         )
-        for title, text, slug, icon in QUICK_ACTIONS
+        for title, text, target, icon in QUICK_ACTIONS
     ]
     home.save_revision().publish()
     return ["home page quick actions"]

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
@@ -38,6 +39,8 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    # API (django-ninja: serves its Swagger UI files locally when installed as an app)
+    "ninja",
     # Background tasks
     "django_tasks",
     "django_tasks_db",
@@ -129,6 +132,19 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 # Background tasks: the database backend and its worker (`manage.py db_worker`).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# Cache: per-process memory by default; a shared cache (Redis) when scaled out, so rate
+# limits hold across processes.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Online applications: abuse limits (`<count>/<s|m|h|d>`) and request body ceilings.
+APPLICATION_RATE_LIMIT = env_str("APPLICATION_RATE_LIMIT", "10/h")
+TRACK_RATE_LIMIT = env_str("TRACK_RATE_LIMIT", "30/h")
+APPLICATION_MAX_BODY_BYTES = 55 * 1024 * 1024  # 5 evidence files of 10 MB plus the form
+TRACK_MAX_BODY_BYTES = 16 * 1024
+API_MAX_BODY_BYTES = 64 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024  # larger uploads stream to a temporary file
+SMS_BACKEND = env_str("SMS_BACKEND", "applications.sms.RecordingBackend")
+
 # Email: SMTP settings from the environment.
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
@@ -144,7 +160,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Wagtail
 WAGTAIL_SITE_NAME = '随州市劳动人事争议"一站式"多元联调联处中心'
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Chinese-aware wrapper around the database backend (ADR 0004, site/search/backend.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt", "ofd", "wps"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 

@@ -10,9 +10,19 @@ from django.utils.module_loading import import_string
 # their own steps here, in dependency order.
 DEMO_STEPS = [
     "home.demo.site_tree.load",
-    "home.demo.seed_policy.load",
+    "guidance.demo.sections.load",
     "directory.demo.agencies.load",
+    "directory.demo.organizations.load",
+    "directory.demo.mediators.load",
+    "directory.demo.directory_page.load",
+    "home.demo.seed_policy.load",
+    "guidance.demo.notices.load",
+    "guidance.demo.guides.load",
     "home.demo.admin_user.load",
+    "guidance.demo.moderation.load",
+    "applications.demo.liaisons.load",
+    "applications.demo.routing_rules.load",
+    "directory.demo.staff_access.load",
 ]
 
 

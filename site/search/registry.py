@@ -1,0 +1,93 @@
+"""The models site search looks in, with how to show each. Apps register their own.
+
+In an app's `AppConfig.ready()`:
+
+    from search.registry import register
+    register("organization", _("Mediation organization"), "directory.MediationOrganization",
+             queryset=lambda model: model.objects.filter(is_public=True),
+             text=lambda obj: obj.description,
+             url=lambda obj, request: obj.get_absolute_url())
+
+Page models need only key, label and model: by default only live, public pages are
+searched, the page URL is used and the date is the first publication.
+The model must be indexed (`index.Indexed` with `search_fields`); the backend segments
+Chinese in every SearchField, so nothing else is needed.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.utils.html import strip_tags
+from wagtail.models import Page
+
+
+def _default_queryset(model):
+    if issubclass(model, Page):
+        return model.objects.live().public()
+    return model.objects.all()
+
+
+def _default_url(obj, request):
+    if isinstance(obj, Page):
+        return obj.get_url(request)
+    return obj.get_absolute_url()
+
+
+def _default_date(obj):
+    value = getattr(obj, "date_published", None) or getattr(obj, "first_published_at", None)
+    return value
+
+
+def _default_text(obj):
+    parts = [getattr(obj, "search_description", ""), getattr(obj, "summary", "")]
+    body = getattr(obj, "body", None)
+    if body is not None:
+        parts.append(strip_tags(str(body)) if isinstance(body, str) else _stream_text(body))
+    return "\n".join(part for part in parts if part)
+
+
+def _stream_text(stream):
+    """Plain text of a StreamField value (its blocks' searchable content)."""
+    try:
+        return " ".join(stream.stream_block.get_searchable_content(stream))
+    except AttributeError:
+        return strip_tags(str(stream))
+
+
+@dataclass(frozen=True)
+class SearchableType:
+    key: str
+    label: str
+    model_label: str
+    queryset: Callable = _default_queryset
+    url: Callable = _default_url
+    date: Callable = _default_date
+    text: Callable = _default_text
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def model(self):
+        return apps.get_model(self.model_label)
+
+    def get_queryset(self):
+        return self.queryset(self.model)
+
+
+_registry: dict[str, SearchableType] = {}
+
+
+def register(key, label, model_label, **options) -> SearchableType:
+    """Add a searchable type (registering the same key again replaces it)."""
+    entry = SearchableType(key=key, label=label, model_label=model_label, **options)
+    _registry[key] = entry
+    return entry
+
+
+def searchable_types() -> list[SearchableType]:
+    """Registered types, in registration order (the order of the type filter)."""
+    return list(_registry.values())
+
+
+def get_type(key) -> SearchableType | None:
+    return _registry.get(key)

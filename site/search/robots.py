@@ -1,0 +1,21 @@
+"""robots.txt: everything public may be crawled except the admin and the search results."""
+
+from django.http import HttpResponse
+from django.urls import reverse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: " + reverse("search"),
+        "Disallow: /display-mode/",
+        "",
+        "Sitemap: " + request.build_absolute_uri(reverse("sitemap")),
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -1,0 +1,53 @@
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from .forms import SearchForm
+from .highlight import highlight, snippet
+from .services import site_search
+
+PAGE_SIZE = 10
+
+
+@require_GET
+def search(request):
+    form = SearchForm(request.GET)
+    query, type_key = form.values()
+    outcome = site_search(query, type_key or None) if query else None
+    page_obj = None
+    results = []
+    if outcome is not None:
+        page_obj = Paginator(outcome.hits, PAGE_SIZE).get_page(request.GET.get("page"))
+        for hit in page_obj.object_list:
+            results.append(
+                {
+                    "title": highlight(hit.title, outcome.words),
+                    "url": hit.type.url(hit.obj, request),
+                    "type": hit.type.label,
+                    "date": hit.type.date(hit.obj),
+                    "snippet": snippet(hit.type.text(hit.obj), outcome.words),
+                }
+            )
+    return render(
+        request,
+        "search/search.html",
+        {
+            "form": form,
+            "query": query,
+            "type_key": type_key,
+            "outcome": outcome,
+            "page_obj": page_obj,
+            "results": results,
+            "type_filters": _type_filters(form, outcome),
+        },
+    )
+
+
+def _type_filters(form, outcome):
+    if outcome is None:
+        return []
+    return [
+        {"key": key, "label": label, "count": outcome.counts.get(key, 0)}
+        for key, label in form.fields["type"].choices
+        if key
+    ]
