@@ -1,0 +1,1 @@
+"""Register exchange: export to CSV/XLSX and import with a dry-run preview."""
