@@ -13,6 +13,9 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private"
+# Abuse limits are exercised by their own tests, which lower them.
+APPLICATION_RATE_LIMIT = "10000/h"
+TRACK_RATE_LIMIT = "10000/h"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -1,0 +1,137 @@
+"""The public API, /api/v1/: applications and tracking. Thin: parse, limit, call services."""
+
+import json
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+
+from applications import references, validators
+from applications.api_schemas import ApplicationIn, ApplicationOut, ErrorOut, TrackIn, TrackOut
+from applications.choices import CaseSource
+from applications.services import intake, ratelimit, tracking
+from applications.services.submission import submit
+
+api = NinjaAPI(
+    title="随州市劳动人事争议调解中心 API",
+    version="1",
+    description=(
+        "Public intake and tracking of applications (mediation, union setup, committee setup)."
+    ),
+    urls_namespace="api-v1",
+    docs_url="/docs",
+)
+
+
+def _json_body(request, limit_setting):
+    if len(request.body) > getattr(settings, limit_setting):
+        return None, (413, {"detail": _("The request is too large."), "errors": []})
+    try:
+        return json.loads(request.body or b"null"), None
+    except (ValueError, UnicodeDecodeError):
+        return None, (400, {"detail": _("The request body is not valid JSON."), "errors": []})
+
+
+def _openapi_body(schema):
+    return {
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {
+                    "schema": schema.model_json_schema(ref_template="#/components/schemas/{model}")
+                }
+            },
+        }
+    }
+
+
+@api.post(
+    "/applications",
+    response={
+        200: ApplicationOut,
+        201: ApplicationOut,
+        400: ErrorOut,
+        413: ErrorOut,
+        422: ErrorOut,
+        429: ErrorOut,
+    },
+    openapi_extra=_openapi_body(ApplicationIn),
+    summary="Submit an application",
+    description=(
+        "Validated, routed and notified exactly like the web form. "
+        "Send an `Idempotency-Key` header to make retries safe."
+    ),
+)
+def create_application(request):
+    payload, refusal = _json_body(request, "API_MAX_BODY_BYTES")
+    if refusal:
+        return refusal
+    try:
+        application = intake.parse(payload)
+    except intake.IntakeErrors as error:
+        return 422, {"detail": _("Some fields are not valid."), "errors": error.errors}
+    if not ratelimit.application_allowed(request, application.applicant.get("phone", "")):
+        return 429, {"detail": _("Too many attempts. Please try again later."), "errors": []}
+    key = request.headers.get("Idempotency-Key", "").strip()[:60]
+    application.source = CaseSource.API
+    application.submission_key = f"api:{key}" if key else None
+    case, created = submit(application)
+    body = {
+        "reference": case.reference,
+        "status": case.status,
+        "agency": {"code": case.agency.code, "name": case.agency.name},
+        "routing": {"rule": case.routing_rule_name, "explanation": case.routing_explanation},
+    }
+    return (201 if created else 200), body
+
+
+@api.post(
+    "/track",
+    response={
+        200: TrackOut,
+        400: ErrorOut,
+        404: ErrorOut,
+        413: ErrorOut,
+        422: ErrorOut,
+        429: ErrorOut,
+    },
+    openapi_extra=_openapi_body(TrackIn),
+    summary="Track an application",
+    description=(
+        "Reference plus the mobile number used in the application. Any mismatch answers 404."
+    ),
+)
+def track(request):
+    payload, refusal = _json_body(request, "TRACK_MAX_BODY_BYTES")
+    if refusal:
+        return refusal
+    if not isinstance(payload, dict):
+        return 400, {"detail": _("The request body must be a JSON object."), "errors": []}
+    raw_phone = str(payload.get("phone") or "")
+    try:
+        phone = validators.mobile(raw_phone)
+    except validators.ValidationError:
+        phone = ""
+    if not ratelimit.track_allowed(request, phone or raw_phone[:20]):
+        return 429, {"detail": _("Too many attempts. Please try again later."), "errors": []}
+    reference = references.normalize(str(payload.get("reference") or ""))
+    case = tracking.find(reference, phone) if reference and phone else None
+    if case is None:
+        return 404, {
+            "detail": _("No application matches this reference and mobile number."),
+            "errors": [],
+        }
+    view = tracking.public_view(case)
+    return 200, {
+        "reference": view.reference,
+        "type": view.application_type,
+        "status": view.status,
+        "status_label": view.status_label,
+        "agency": view.agency_name,
+        "agency_phone": view.agency_phone,
+        "next_step": view.next_step,
+        "timeline": [
+            {"date": entry["date"].isoformat(), "label": entry["label"], "note": entry["note"]}
+            for entry in view.timeline
+        ],
+    }

@@ -1,0 +1,5 @@
+from .cases import Case, CaseEvent, EvidenceFile
+from .notifications import Notification
+from .routing import RoutingRule, RoutingTarget
+
+__all__ = ["Case", "CaseEvent", "EvidenceFile", "Notification", "RoutingRule", "RoutingTarget"]

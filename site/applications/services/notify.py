@@ -1,0 +1,88 @@
+"""Plan the messages a new case sends; delivery happens in background tasks (tasks.py)."""
+
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from applications.models import Notification
+from directory.models import AgencyMembership
+
+logger = logging.getLogger(__name__)
+
+
+def liaison_emails(agency) -> list[str]:
+    return sorted(
+        {
+            membership.user.email
+            for membership in AgencyMembership.objects.filter(
+                agency=agency, role=AgencyMembership.Role.LIAISON, user__is_active=True
+            ).select_related("user")
+            if membership.user.email
+        }
+    )
+
+
+def plan(case, decision) -> list[Notification]:
+    """Create the notification records inside the case's transaction; queue them on commit."""
+    context = {
+        "case": case,
+        "decision": decision,
+        "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("wagtailadmin_home"),
+        "track_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("applications:track"),
+    }
+    planned = []
+    subject = _("New application %(reference)s") % {"reference": case.reference}
+    body = render_to_string("emails/new_case.txt", context)
+    for address in liaison_emails(decision.agency):
+        planned.append(_record(case, "email", "new_case", address, subject, body))
+    copy_subject = _("For information: application %(reference)s") % {"reference": case.reference}
+    for agency in decision.also_notify:
+        copy_body = render_to_string("emails/case_copy.txt", {**context, "agency": agency})
+        for address in liaison_emails(agency):
+            planned.append(_record(case, "email", "copy", address, copy_subject, copy_body))
+    if case.applicant_email:
+        planned.append(
+            _record(
+                case,
+                "email",
+                "confirmation",
+                case.applicant_email,
+                _("We received your application %(reference)s") % {"reference": case.reference},
+                render_to_string("emails/confirmation.txt", context),
+            )
+        )
+    planned.append(
+        _record(
+            case,
+            "sms",
+            "confirmation",
+            case.applicant_phone,
+            "",
+            render_to_string("emails/confirmation_sms.txt", context).strip(),
+        )
+    )
+    ids = [notification.pk for notification in planned]
+    transaction.on_commit(lambda: queue(ids))
+    return planned
+
+
+def _record(case, channel, purpose, recipient, subject, body):
+    return Notification.objects.create(
+        case=case, channel=channel, purpose=purpose, recipient=recipient, subject=subject, body=body
+    )
+
+
+def queue(ids) -> None:
+    """Hand the messages to the task queue. Never raises: a broken queue must not fail the
+    submission that has already been committed (the records stay `queued` for a retry)."""
+    from applications.tasks import deliver_notification
+
+    for pk in ids:
+        try:
+            deliver_notification.enqueue(pk)
+        except Exception:
+            logger.exception("could not queue notification %s", pk)

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from applications.views import apply, track
+
+app_name = "applications"
+
+urlpatterns = [
+    path("apply/", apply.landing, name="landing"),
+    path("apply/not-a-labor-dispute/", apply.not_labor_dispute, name="not_labor_dispute"),
+    path("apply/<slug:slug>/", apply.start, name="start"),
+    path("apply/<slug:slug>/check/", apply.check, name="check"),
+    path("apply/<slug:slug>/done/", apply.done, name="done"),
+    path("apply/<slug:slug>/<slug:step_name>/", apply.step, name="step"),
+    path("track/", track.track, name="track"),
+]

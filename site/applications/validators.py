@@ -1,0 +1,158 @@
+"""Validation of identity numbers, phone numbers, amounts and evidence files.
+
+Each validator takes what a person typed and returns the normalized value, or raises
+`ValidationError` with a Chinese message (English msgids, translated in the catalogue).
+"""
+
+import datetime
+import re
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from stdnum import exceptions as stdnum_errors
+from stdnum.cn import ric, uscc
+
+MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
+MAX_EVIDENCE_FILES = 5
+MAX_AMOUNT = Decimal("100000000")  # 1亿元: anything above is a typing error
+
+
+def resident_id(value: str) -> str:
+    """A resident ID number (GB 11643): 18 characters, a real birth date, the check character.
+
+    python-stdnum's `cn.ric.validate` also refuses a number whose area code did not exist in
+    the birth year; late registrations legitimately carry the area code of their registration
+    year, so we check length, digits, check character and birth date with stdnum's own
+    functions and deliberately skip the birth-place lookup.
+    """
+    number = re.sub(r"[\s\-]", "", value or "").upper()
+    if len(number) != 18:
+        raise ValidationError(_("A resident ID number has 18 characters."), code="length")
+    if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
+        raise ValidationError(
+            _("A resident ID number has 17 digits followed by a digit or X."), code="format"
+        )
+    if number[-1] != ric.calc_check_digit(number):
+        raise ValidationError(
+            _("This resident ID number is not valid: please check each digit."), code="checksum"
+        )
+    try:
+        birth = ric.get_birth_date(number)
+    except stdnum_errors.ValidationError:
+        raise ValidationError(
+            _("The birth date in this resident ID number does not exist."), code="birth_date"
+        ) from None
+    if birth > timezone.localdate() or birth.year < 1900:
+        raise ValidationError(
+            _("The birth date in this resident ID number is not possible."), code="birth_date"
+        )
+    return number
+
+
+def credit_code(value: str) -> str:
+    """A unified social credit code (GB 32100): character set and check character."""
+    number = re.sub(r"[\s\-]", "", value or "").upper()
+    try:
+        return uscc.validate(number)
+    except stdnum_errors.InvalidLength:
+        raise ValidationError(
+            _("A unified social credit code has 18 characters."), code="length"
+        ) from None
+    except stdnum_errors.InvalidChecksum:
+        raise ValidationError(
+            _("This unified social credit code is not valid: please check each character."),
+            code="checksum",
+        ) from None
+    except stdnum_errors.ValidationError:
+        raise ValidationError(
+            _("A unified social credit code uses digits and capital letters except I, O, S, V, Z."),
+            code="format",
+        ) from None
+
+
+_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+
+
+def mobile(value: str) -> str:
+    """A mainland mobile number; +86, spaces, dashes and brackets are accepted and removed."""
+    digits = re.sub(r"[\s\-()（）]", "", value or "")
+    for prefix in ("+86", "0086", "86"):
+        if digits.startswith(prefix) and len(digits) == 11 + len(prefix):
+            digits = digits[len(prefix) :]
+            break
+    if not digits.isdigit() or len(digits) != 11:
+        raise ValidationError(
+            _("Enter an 11-digit mobile number, e.g. 138 0000 0000."), code="length"
+        )
+    if not _MOBILE.match(digits):
+        raise ValidationError(_("A mobile number starts with 13 to 19."), code="format")
+    return digits
+
+
+def amount(value) -> Decimal:
+    """An amount in yuan: not negative, at most 2 decimals, below an absurd ceiling."""
+    text = str(value).strip().replace(",", "").replace("，", "")
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        raise ValidationError(
+            _("Enter the amount as a number, e.g. 12000.50."), code="invalid"
+        ) from None
+    if not number.is_finite():
+        raise ValidationError(_("Enter the amount as a number, e.g. 12000.50."), code="invalid")
+    if number < 0:
+        raise ValidationError(_("The amount cannot be negative."), code="negative")
+    if number.as_tuple().exponent < -2:
+        raise ValidationError(_("The amount can have at most 2 decimal places."), code="decimals")
+    if number > MAX_AMOUNT:
+        raise ValidationError(_("The amount is too large: please check it."), code="too_large")
+    return number.quantize(Decimal("0.01"))
+
+
+def employment_dates(start: datetime.date | None, end: datetime.date | None) -> None:
+    today = timezone.localdate()
+    errors = {}
+    if start and start > today:
+        errors["employment_start"] = _("The start date cannot be in the future.")
+    if start and start.year < 1950:
+        errors["employment_start"] = _("Please check the year of the start date.")
+    if start and end and end < start:
+        errors["employment_end"] = _("The end date must be on or after the start date.")
+    if errors:
+        raise ValidationError(errors)
+
+
+# Evidence files: the type comes from the first bytes, never from the name or the browser.
+_SIGNATURES = [
+    (b"%PDF-", "application/pdf", "pdf"),
+    (b"\xff\xd8\xff", "image/jpeg", "jpg"),
+    (b"\x89PNG\r\n\x1a\n", "image/png", "png"),
+]
+
+
+def sniff_evidence_type(head: bytes) -> tuple[str, str] | None:
+    """(content type, extension) for a PDF, JPEG or PNG, judged by content; else None."""
+    for signature, content_type, extension in _SIGNATURES:
+        if head.startswith(signature):
+            return content_type, extension
+    return None
+
+
+def evidence_file(upload) -> tuple[str, str]:
+    """Check one uploaded file; returns (content type, extension) detected from its bytes."""
+    if upload.size > MAX_EVIDENCE_BYTES:
+        raise ValidationError(
+            _("Each file can be at most 10 MB. Please make it smaller or take a clearer photo."),
+            code="too_large",
+        )
+    if upload.size == 0:
+        raise ValidationError(_("This file is empty."), code="empty")
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    detected = sniff_evidence_type(head)
+    if detected is None:
+        raise ValidationError(_("Only PDF, JPEG and PNG files can be uploaded."), code="file_type")
+    return detected

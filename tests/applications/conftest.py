@@ -1,0 +1,44 @@
+import pytest
+from django.core.cache import cache
+from django.utils.functional import empty
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache_and_private_storage(settings, tmp_path):
+    """Rate-limit counters and evidence files never leak between tests."""
+    from applications.storage import private_storage
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    private_storage._wrapped = empty
+    cache.clear()
+    yield
+    cache.clear()
+    private_storage._wrapped = empty
+
+
+@pytest.fixture
+def routing_data(request, settings, tmp_path, monkeypatch):
+    """The page skeleton, agencies, organizations, demo liaisons and the default routing rules
+    (not the full demo content: much faster)."""
+    import io
+
+    if "run_on_commit" in request.fixturenames or "transactional_db" in request.fixturenames:
+        request.getfixturevalue("transactional_db")
+    else:
+        request.getfixturevalue("db")
+
+    from applications.demo import liaisons, routing_rules
+    from directory.demo import agencies, organizations
+    from home.demo import site_tree
+
+    settings.VAR_DIR = tmp_path
+    monkeypatch.setenv("DEMO_PASSWORD", "demo-Password-123")
+    sink = io.StringIO()
+    for step in (site_tree, agencies, organizations, liaisons, routing_rules):
+        step.load(sink)
+
+
+@pytest.fixture
+def run_on_commit(transactional_db):
+    """Real commits, so on-commit work (queuing notifications, removing pending files)
+    runs as in production; the immediate task backend then delivers at once."""
