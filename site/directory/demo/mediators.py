@@ -128,9 +128,9 @@ TRAINING = [
 
 
 def _id_number(index):
-    base = f"421302{1960 + index:04d}0{(index % 9) + 1}1{index:1d}{index % 10}{(index * 7) % 10}"
-    body = base[:17]
-    return body + ric.calc_check_digit(body)
+    """A well-formed, fictional resident ID number (429001 = Suizhou's pre-2000 code)."""
+    body = f"429001{1960 + index:04d}0{(index % 9) + 1}1{index % 10}{index:03d}"
+    return body + ric.calc_check_digit(body + "0")
 
 
 def load(stdout):
