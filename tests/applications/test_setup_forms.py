@@ -1,0 +1,71 @@
+"""The union and committee setup-help wizards, with tailored confirmation pages."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from applications.models import Case
+
+from .factories import COMMITTEE_STEPS, UNION_STEPS
+from .wizard_client import fill, step_url, submit
+
+pytestmark = pytest.mark.usefixtures("routing_data")
+
+
+def apply(slug, steps):
+    client = Client()
+    fill(client, slug, steps)
+    response, _key = submit(client, slug)
+    assert response.status_code == 302
+    return client.get(response["Location"]).content.decode()
+
+
+def test_union_setup_with_25_or_more_employees_advises_a_committee():
+    page = apply("union-setup", UNION_STEPS)
+    case = Case.objects.get()
+    assert case.application_type == "union_setup" and case.agency.code == "union_federation-suixian"
+    assert case.applicant_kind == "employer" and case.applicant_name == "随州示例科技有限公司"
+    assert case.answers["enterprise"]["employee_count"] == 40
+    assert "会员25人以上的，应当建立工会委员会。" in page
+    assert "上一级工会批准" in page and 'href="/guidance/"' in page
+
+
+def test_union_setup_with_fewer_employees_offers_the_alternatives():
+    steps = dict(UNION_STEPS, enterprise=dict(UNION_STEPS["enterprise"], employee_count="12"))
+    page = apply("union-setup", steps)
+    assert "联合建立基层工会委员会" in page and "工会组织员" in page
+
+
+def test_committee_setup_explains_the_composition():
+    page = apply("committee-setup", COMMITTEE_STEPS)
+    case = Case.objects.get()
+    assert case.agency.code == "hrss-city"  # hitech_zone falls back to city level
+    assert "双方人数应当对等" in page and "企业代表由企业负责人指定" in page
+    assert "建议先组建工会" not in page
+
+
+def test_committee_setup_without_a_union_recommends_one():
+    page = apply("committee-setup", dict(COMMITTEE_STEPS, union={"has_union": "no"}))
+    assert "建议先组建工会" in page
+
+
+def test_enterprise_step_validation():
+    client = Client()
+    response = client.post(
+        step_url("union-setup", "enterprise"),
+        {"name": "", "credit_code": "91110000600037341M", "region": "moon", "employee_count": "0"},
+    )
+    errors = response.context["form"].errors
+    assert set(errors) == {"name", "credit_code", "region", "employee_count"}
+    assert errors["credit_code"] == ["统一社会信用代码有误，请逐位核对。"]
+
+
+def test_landing_lists_the_three_forms():
+    html = Client().get(reverse("applications:landing")).content.decode()
+    for slug in ("mediation", "union-setup", "committee-setup"):
+        assert reverse("applications:start", args=[slug]) in html
+
+
+def test_unknown_wizard_is_404():
+    assert Client().get("/apply/nothing/").status_code == 404
+    assert Client().get("/apply/mediation/nothing/").status_code == 404
