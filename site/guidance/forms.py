@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from search.segmentation import clean_query
+from search.segmentation import clean_query, query_words
 
 from .choices import Topic, Validity
 
@@ -25,8 +25,10 @@ class PolicyFilterForm(forms.Form):
         self.fields["year"].choices = [("", _("All"))] + [(y, str(y)) for y in years]
 
     def clean_q(self):
-        # Any length and character set is accepted; long queries are truncated.
-        return clean_query(self.cleaned_data.get("q"))
+        # Any length and character set is accepted; long queries are truncated, and a
+        # query without a single word (only quotes or symbols) is no filter at all.
+        query = clean_query(self.cleaned_data.get("q"))
+        return query if query_words(query) else ""
 
     def valid_filters(self):
         """The filters whose values are valid; invalid ones are dropped, not reported."""

@@ -1,7 +1,13 @@
-"""The policy library's list: filters, keyword, pagination, in a fixed number of queries."""
+"""The policy library's list: filters, keyword, pagination, in a fixed number of queries.
+
+Queries of our own, whatever the number of policies: the filter choices (one query for
+the issuers and years in use), the count, the page of policies and their issuers. View
+restrictions are checked inside those queries rather than fetched separately.
+"""
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef, Prefetch
+from wagtail.models import PageViewRestriction
 
 from directory.models import Agency
 
@@ -12,12 +18,43 @@ PAGE_SIZE = 20
 KEYWORD_MATCH_LIMIT = 1000
 
 
+def public_policies(index_page):
+    """Live policies under the index that no view restriction (on them or above) hides."""
+    from .models import PolicyPage
+
+    target = ExpressionWrapper(OuterRef("path"), output_field=CharField())
+    restricted = PageViewRestriction.objects.annotate(target=target).filter(
+        target__startswith=F("page__path")
+    )
+    return PolicyPage.objects.live().child_of(index_page).exclude(Exists(restricted))
+
+
+def filter_choices(policies):
+    """The issuers and years in use, from one query over (year, issuer) pairs."""
+    pairs = (
+        policies.values_list(
+            "date_published__year", "issuers__code", "issuers__name", "issuers__kind"
+        )
+        .order_by()
+        .distinct()
+    )
+    years, issuers = set(), {}
+    for year, code, name, kind in pairs:
+        years.add(year)
+        if code:
+            issuers[code] = (kind, name)
+    issuer_choices = [
+        Agency(code=code, name=name, kind=kind) for code, (kind, name) in issuers.items()
+    ]
+    issuer_choices.sort(key=lambda agency: (agency.kind, agency.code))
+    return issuer_choices, sorted(years, reverse=True)
+
+
 def policy_listing(index_page, request) -> dict:
     from .models import PolicyPage
 
-    policies = PolicyPage.objects.live().public().child_of(index_page)
-    issuers = Agency.objects.filter(policies__in=policies).distinct().order_by("kind", "code")
-    years = [d.year for d in policies.dates("date_published", "year", order="DESC")]
+    policies = public_policies(index_page)
+    issuers, years = filter_choices(policies)
     form = PolicyFilterForm(request.GET, issuers=issuers, years=years)
     filters = form.valid_filters()
 
@@ -49,7 +86,12 @@ def policy_listing(index_page, request) -> dict:
             "topic",
             "summary",
         )
-        .prefetch_related(Prefetch("issuers", queryset=Agency.objects.only("name", "short_name")))
+        .prefetch_related(
+            Prefetch(
+                "issuers",
+                queryset=Agency.objects.only("code", "kind", "region", "name", "short_name"),
+            )
+        )
     )
     paginator = Paginator(policies, PAGE_SIZE)
     page_obj = paginator.get_page(request.GET.get("page"))

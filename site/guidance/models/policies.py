@@ -163,6 +163,11 @@ class PolicyAttachment(Orderable):
         return self.title or self.document.title
 
     @property
+    def file_size(self):
+        """Bytes; stored on the document when the admin uploads it, else read once."""
+        return self.document.get_file_size()
+
+    @property
     def file_type(self):
         return self.document.file_extension.upper()
 
