@@ -29,6 +29,7 @@ class ScopedViewSet(ModelViewSet):
 
 
 class MediatorViewSet(ScopedViewSet):
+    url_prefix = "directory/mediators"
     model = Mediator
     icon = "user"
     menu_label = _("Mediators")
@@ -108,6 +109,7 @@ class MediatorViewSet(ScopedViewSet):
 
 
 class OrganizationViewSet(ScopedViewSet):
+    url_prefix = "directory/organizations"
     model = MediationOrganization
     icon = "home"
     menu_label = _("Mediation organizations")
@@ -132,6 +134,7 @@ class OrganizationViewSet(ScopedViewSet):
 
 
 class TrainingViewSet(ScopedViewSet):
+    url_prefix = "directory/training"
     model = TrainingSession
     icon = "date"
     menu_label = _("Training sessions")
@@ -156,6 +159,7 @@ class TrainingViewSet(ScopedViewSet):
 
 
 class AgencyViewSet(ScopedViewSet):
+    url_prefix = "directory/agencies"
     model = Agency
     icon = "group"
     menu_label = _("Agencies")
@@ -187,6 +191,7 @@ class AgencyViewSet(ScopedViewSet):
 
 
 class MembershipViewSet(ScopedViewSet):
+    url_prefix = "directory/memberships"
     model = AgencyMembership
     icon = "user"
     menu_label = _("Liaisons and staff")
@@ -201,6 +206,7 @@ class MembershipViewSet(ScopedViewSet):
 
 
 class SpecialtyViewSet(ScopedViewSet):
+    url_prefix = "directory/specialties"
     model = Specialty
     icon = "tag"
     menu_label = _("Specialties")

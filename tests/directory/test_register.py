@@ -206,11 +206,23 @@ def test_duplicate_rows_are_errors(register, center_admin):
 
 
 def test_staff_cannot_import_into_another_agencys_register(register, hrss_handler):
-    _header, rows = exported_rows()
+    header, rows = exported_rows()
+    # Re-importing another agency's unchanged rows is fine (a whole export comes back).
     plan = importer.plan(reader.read(csv_bytes(rows), "csv"), hrss_handler)
-    assert plan.rows[0].action == "unchanged"
+    assert [row.action for row in plan.rows] == ["unchanged", "unchanged"]
+    rows[1][header.index("姓名")] = "改名"
+    plan = importer.plan(reader.read(csv_bytes(rows), "csv"), hrss_handler)
     assert plan.rows[1].action == "error"
+    assert "您无权修改名册中的 M90002。" in plan.rows[1].errors
     assert "您无权修改曾都区总工会的名册。" in plan.rows[1].errors
+    # Nor move an own mediator to another agency, nor create one for it.
+    header, rows = exported_rows()
+    rows[0][header.index("管理单位编码")] = "union_federation-zengdu"
+    new = list(rows[1])
+    new[header.index("编号")] = ""
+    new[header.index("姓名")] = "新人"
+    plan = importer.plan(reader.read(csv_bytes([rows[0], new]), "csv"), hrss_handler)
+    assert [row.action for row in plan.rows] == ["error", "error"]
 
 
 @pytest.mark.parametrize(

@@ -133,8 +133,27 @@ def _id_number(index):
     return body + ric.calc_check_digit(body + "0")
 
 
+# The migration directory 0004 adds these too; a flushed test database has lost them.
+SPECIALTIES = [
+    ("wages", "劳动报酬"),
+    ("social_insurance", "社会保险"),
+    ("work_injury", "工伤待遇"),
+    ("contract", "劳动合同"),
+    ("severance", "经济补偿和赔偿金"),
+    ("working_time", "工作时间和休息休假"),
+    ("personnel", "人事争议"),
+    ("collective", "集体劳动争议"),
+]
+
+
 def load(stdout):
     changes = []
+    for order, (slug, name) in enumerate(SPECIALTIES):
+        _specialty, created = Specialty.objects.get_or_create(
+            slug=slug, defaults={"name": name, "sort_order": order}
+        )
+        if created:
+            changes.append(f"specialty {slug}")
     if Mediator.objects.exists():
         return changes
     today = timezone.localdate()

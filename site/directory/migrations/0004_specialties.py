@@ -4,7 +4,7 @@ SPECIALTIES = [
     ("wages", "劳动报酬"),
     ("social_insurance", "社会保险"),
     ("work_injury", "工伤待遇"),
-    ("contract", "劳动合同订立、变更和解除"),
+    ("contract", "劳动合同"),
     ("severance", "经济补偿和赔偿金"),
     ("working_time", "工作时间和休息休假"),
     ("personnel", "人事争议"),

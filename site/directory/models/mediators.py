@@ -47,6 +47,12 @@ class Specialty(models.Model):
     def __str__(self):
         return self.name
 
+    def clean(self):
+        if any(separator in self.name for separator in "；;，,、"):
+            raise ValidationError(
+                {"name": _("A specialty name cannot contain separators such as 、 or ；.")}
+            )
+
 
 def validate_id_number(value):
     try:
@@ -170,6 +176,11 @@ class Mediator(index.Indexed, models.Model):
             self.certificate_number
         ):
             raise ValidationError({"certificate_number": _("Enter the certificate number.")})
+
+    @property
+    def title(self):
+        """What site search shows as the result's title."""
+        return self.name
 
     def is_certified(self, on=None):
         on = on or timezone.localdate()

@@ -121,6 +121,11 @@ class MediationOrganization(index.Indexed, ClusterableModel):
     def __str__(self):
         return self.name
 
+    @property
+    def title(self):
+        """What site search shows as the result's title."""
+        return self.name
+
     def clean(self):
         if self.code in RESERVED_CODES:
             raise ValidationError({"code": _("This code is reserved; choose another.")})

@@ -178,8 +178,6 @@ def _parse_row(data, context, errors):
             _('%(column)s "%(value)s" is not a known code.')
             % {"column": "管理单位编码", "value": data["agency"]}
         )
-    elif agency.pk not in context.editable_agency_ids:
-        errors.append(_("You may not edit the register of %(agency)s.") % {"agency": agency.name})
     values["agency"] = agency
     organizations = []
     for code in split_list(data["organizations"]):
@@ -252,6 +250,18 @@ def _differences(mediator, values):
     return changed
 
 
+def _permission_errors(context, mediator, values):
+    errors = []
+    if mediator is not None and not context.policy.user_has_permission_for_instance(
+        context.user, "change", mediator
+    ):
+        errors.append(_("You may not edit register entry %(code)s.") % {"code": mediator.code})
+    agency = values.get("agency")
+    if agency is not None and agency.pk not in context.editable_agency_ids:
+        errors.append(_("You may not edit the register of %(agency)s.") % {"agency": agency.name})
+    return errors
+
+
 def plan(register_file, user) -> ImportPlan:
     context = Context(user)
     seen_codes, seen_ids = {}, {}
@@ -293,17 +303,16 @@ def plan(register_file, user) -> ImportPlan:
                 )
         if mediator is not None:
             row.code = mediator.code
-            if not context.policy.user_has_permission_for_instance(user, "change", mediator):
-                errors.append(
-                    _("You may not edit register entry %(code)s.") % {"code": mediator.code}
-                )
         row.mediator = mediator
         row.values = values
-        if errors:
-            row.action = ERROR
-        elif mediator is not None:
+        if not errors and mediator is not None:
             row.changes = _differences(mediator, values)
             row.action = UPDATE if row.changes else UNCHANGED
+        if row.action != UNCHANGED:
+            # Unchanged rows of other agencies are fine: staff re-import a whole export.
+            errors.extend(_permission_errors(context, mediator, values))
+        if errors:
+            row.action = ERROR
         plans.append(row)
     return ImportPlan(plans)
 
