@@ -87,10 +87,9 @@ def test_demo_content_is_complete_and_idempotent(demo_site):
 
 
 def test_an_old_standard_page_at_organizations_is_replaced(demo_site):
+    from directory.demo import directory_page
     from home.demo.site_tree import SECTIONS
     from home.models import NavigationItem, StandardPage
-
-    from directory.demo import directory_page
 
     page = OrganizationIndexPage.objects.get()
     nav = NavigationItem.objects.get(page=page)
