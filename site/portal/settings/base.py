@@ -168,6 +168,10 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
+# Mediator register imports (site/directory/register, ADR 0010).
+DIRECTORY_IMPORT_MAX_BYTES = env_int("DIRECTORY_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+DIRECTORY_IMPORT_MAX_ROWS = env_int("DIRECTORY_IMPORT_MAX_ROWS", 20000)
+
 # Display preference cookie (large text / high contrast for older users).
 DISPLAY_MODE_COOKIE = "display_mode"
 
