@@ -198,3 +198,40 @@ def test_admin_mediator_list_runs_in_constant_queries(
     client.get(url)
     with django_assert_max_num_queries(20):
         assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "mediator",
+        "mediationorganization",
+        "trainingsession",
+        "agency",
+        "agencymembership",
+        "specialty",
+    ],
+)
+def test_every_back_office_view_renders_for_a_center_admin(
+    client, center_admin, name, agencies, organizations, make_mediator
+):
+    from django.urls import NoReverseMatch
+
+    make_mediator(agencies["hrss"])
+    session = TrainingSession.objects.create(date=date(2026, 5, 1), topic="培训", hours=2)
+    session.organizers.set([agencies["hrss"]])
+    client.force_login(center_admin)
+    model = {
+        "mediator": Mediator,
+        "mediationorganization": type(organizations["hrss"]),
+        "trainingsession": TrainingSession,
+        "agency": type(agencies["hrss"]),
+        "agencymembership": center_admin.agency_memberships.model,
+        "specialty": __import__("directory.models", fromlist=["Specialty"]).Specialty,
+    }[name]
+    instance = model.objects.first()
+    for view in ["index", "add", "edit", "inspect", "delete", "history"]:
+        try:
+            url = reverse(f"{name}:{view}", args=[] if view in ("index", "add") else [instance.pk])
+        except NoReverseMatch:
+            continue
+        assert client.get(url).status_code == 200, url
