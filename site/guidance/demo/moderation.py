@@ -58,7 +58,8 @@ def _permission(app_label, codename):
 def _groups(changes):
     groups = {}
     access_admin = _permission("wagtailadmin", "access_admin")
-    root_collection = Collection.get_first_root_node()
+    # A flushed database (transactional tests) lacks Wagtail's root collection.
+    root_collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
     for name, codenames in PAGE_PERMISSIONS.items():
         group, created = Group.objects.get_or_create(name=name)
         groups[name] = group
