@@ -49,10 +49,10 @@ def database(kind, tmp_path):
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def _environment(database_url, tmp_path):
+def _environment(database_url, tmp_path, settings_module):
     env = dict(os.environ)
     env.update(
-        DJANGO_SETTINGS_MODULE="portal.settings.test",
+        DJANGO_SETTINGS_MODULE=settings_module,
         DATABASE_URL=database_url,
         VAR_DIR=str(tmp_path),
         DEMO_PASSWORD="Load-Test-Pass-1",
@@ -62,9 +62,9 @@ def _environment(database_url, tmp_path):
 
 
 @contextlib.contextmanager
-def live_server(kind, tmp_path, workers=2, threads=8):
+def live_server(kind, tmp_path, workers=2, threads=8, settings_module="portal.settings.test"):
     with database(kind, tmp_path) as url:
-        env = _environment(url, tmp_path)
+        env = _environment(url, tmp_path, settings_module)
         manage = [sys.executable, str(ROOT / "manage.py")]
         subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)  # noqa: S603
         subprocess.run([*manage, "shell", "-v0", "-c", SEED], env=env, check=True, cwd=ROOT)  # noqa: S603

@@ -347,3 +347,23 @@ def test_no_partial_case_when_notification_planning_fails(client, monkeypatch):
     with pytest.raises(RuntimeError):
         submit(client, "mediation")
     assert Case.objects.count() == 0 and CaseEvent.objects.count() == 0
+
+
+def test_abandoned_uploads_are_purged(client, settings):
+    import io
+    import os
+    import time
+
+    from django.core.management import call_command
+
+    fill(client, "mediation", {k: MEDIATION_STEPS[k] for k in list(MEDIATION_STEPS)[:6]})
+    client.post(
+        step_url("mediation", "evidence"), {"files": [upload("a.pdf", PDF)], "action": "upload"}
+    )
+    folder = next((settings.PRIVATE_MEDIA_ROOT / "pending").iterdir())
+    call_command("purge_pending_evidence", stdout=io.StringIO())
+    assert folder.exists()  # recent uploads stay
+    old = time.time() - 3 * 24 * 3600
+    os.utime(folder, (old, old))
+    call_command("purge_pending_evidence", stdout=io.StringIO())
+    assert not folder.exists()

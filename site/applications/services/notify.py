@@ -65,24 +65,39 @@ def plan(case, decision) -> list[Notification]:
             render_to_string("emails/confirmation_sms.txt", context).strip(),
         )
     )
+    planned = Notification.objects.bulk_create(planned)
     ids = [notification.pk for notification in planned]
-    transaction.on_commit(lambda: queue(ids))
+    if queue_is_transactional():
+        # The database queue commits with the case: all or nothing, no extra write.
+        queue(ids, swallow=False)
+    else:
+        transaction.on_commit(lambda: queue(ids))
     return planned
 
 
+def queue_is_transactional() -> bool:
+    from django_tasks import task_backends
+    from django_tasks_db.backend import DatabaseBackend
+
+    return isinstance(task_backends["default"], DatabaseBackend)
+
+
 def _record(case, channel, purpose, recipient, subject, body):
-    return Notification.objects.create(
+    return Notification(
         case=case, channel=channel, purpose=purpose, recipient=recipient, subject=subject, body=body
     )
 
 
-def queue(ids) -> None:
-    """Hand the messages to the task queue. Never raises: a broken queue must not fail the
-    submission that has already been committed (the records stay `queued` for a retry)."""
+def queue(ids, swallow=True) -> None:
+    """Hand the messages to the task queue. After the commit it never raises: a broken
+    queue must not fail a submission already stored (the records stay `queued`, and
+    `manage.py retry_notifications` sends them)."""
     from applications.tasks import deliver_notification
 
     for pk in ids:
         try:
             deliver_notification.enqueue(pk)
         except Exception:
+            if not swallow:
+                raise
             logger.exception("could not queue notification %s", pk)
