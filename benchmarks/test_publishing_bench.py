@@ -1,5 +1,6 @@
-"""Publishing benchmark (`make bench`): the policy library with 2,000 policies, site search
-over 10,000 pages, and publish-to-searchable through the task worker.
+"""Publishing benchmark (`make bench`): the policy library and site search with 10,000
+policy pages (the issue asks for 2,000 and 10,000), and publish-to-searchable through the
+task worker.
 
 Figures go to docs/performance.md between the publishing markers of the current database
 (run once with SQLite and once with DATABASE_URL pointing at PostgreSQL). Query counts are
@@ -21,7 +22,7 @@ from django.test.utils import CaptureQueriesContext
 from tests.guidance.factories import bulk_policies
 
 N_POLICIES = 10_000
-REPEAT = 30
+REPEAT = 20
 QUERIES = [
     "调解",
     "调解委员会",
@@ -103,7 +104,8 @@ def publish_to_searchable(settings):
     return publish_seconds, found_before, worker_seconds, found_after
 
 
-@pytest.mark.django_db(transaction=False)
+@pytest.mark.timeout(1800)
+@pytest.mark.django_db
 def test_publishing_benchmark(tmp_path, settings):
     settings.VAR_DIR = tmp_path
     os.environ.setdefault("DEMO_PASSWORD", "bench-Password-1")

@@ -35,7 +35,8 @@ def test_rss_feed(client, demo_site):
     add_notice("最新的通知", datetime.date(2026, 11, 20), summary="新的摘要")
     response = client.get("/notices/feed/rss/")
     assert response["Content-Type"].startswith("application/rss+xml")
-    channel = ET.fromstring(response.content)  # noqa: S314 - our own feed.find("channel")
+    feed = ET.fromstring(response.content)  # noqa: S314 - our own feed
+    channel = feed.find("channel")
     assert channel.findtext("title") == "通知公告"
     items = channel.findall("item")
     assert [i.findtext("title") for i in items][:2] == [
