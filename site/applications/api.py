@@ -4,7 +4,7 @@ import json
 
 from django.conf import settings
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Status
 
 from applications import references, validators
 from applications.api_schemas import ApplicationIn, ApplicationOut, ErrorOut, TrackIn, TrackOut
@@ -25,11 +25,11 @@ api = NinjaAPI(
 
 def _json_body(request, limit_setting):
     if len(request.body) > getattr(settings, limit_setting):
-        return None, (413, {"detail": _("The request is too large."), "errors": []})
+        return None, Status(413, {"detail": _("The request is too large."), "errors": []})
     try:
         return json.loads(request.body or b"null"), None
     except (ValueError, UnicodeDecodeError):
-        return None, (400, {"detail": _("The request body is not valid JSON."), "errors": []})
+        return None, Status(400, {"detail": _("The request body is not valid JSON."), "errors": []})
 
 
 def _openapi_body(schema):
@@ -69,9 +69,11 @@ def create_application(request):
     try:
         application = intake.parse(payload)
     except intake.IntakeErrors as error:
-        return 422, {"detail": _("Some fields are not valid."), "errors": error.errors}
+        return Status(422, {"detail": _("Some fields are not valid."), "errors": error.errors})
     if not ratelimit.application_allowed(request, application.applicant.get("phone", "")):
-        return 429, {"detail": _("Too many attempts. Please try again later."), "errors": []}
+        return Status(
+            429, {"detail": _("Too many attempts. Please try again later."), "errors": []}
+        )
     key = request.headers.get("Idempotency-Key", "").strip()[:60]
     application.source = CaseSource.API
     application.submission_key = f"api:{key}" if key else None
@@ -82,7 +84,7 @@ def create_application(request):
         "agency": {"code": case.agency.code, "name": case.agency.name},
         "routing": {"rule": case.routing_rule_name, "explanation": case.routing_explanation},
     }
-    return (201 if created else 200), body
+    return Status(201 if created else 200, body)
 
 
 @api.post(
@@ -106,32 +108,40 @@ def track(request):
     if refusal:
         return refusal
     if not isinstance(payload, dict):
-        return 400, {"detail": _("The request body must be a JSON object."), "errors": []}
+        return Status(400, {"detail": _("The request body must be a JSON object."), "errors": []})
     raw_phone = str(payload.get("phone") or "")
     try:
         phone = validators.mobile(raw_phone)
     except validators.ValidationError:
         phone = ""
     if not ratelimit.track_allowed(request, phone or raw_phone[:20]):
-        return 429, {"detail": _("Too many attempts. Please try again later."), "errors": []}
+        return Status(
+            429, {"detail": _("Too many attempts. Please try again later."), "errors": []}
+        )
     reference = references.normalize(str(payload.get("reference") or ""))
     case = tracking.find(reference, phone) if reference and phone else None
     if case is None:
-        return 404, {
-            "detail": _("No application matches this reference and mobile number."),
-            "errors": [],
-        }
+        return Status(
+            404,
+            {
+                "detail": _("No application matches this reference and mobile number."),
+                "errors": [],
+            },
+        )
     view = tracking.public_view(case)
-    return 200, {
-        "reference": view.reference,
-        "type": view.application_type,
-        "status": view.status,
-        "status_label": view.status_label,
-        "agency": view.agency_name,
-        "agency_phone": view.agency_phone,
-        "next_step": view.next_step,
-        "timeline": [
-            {"date": entry["date"].isoformat(), "label": entry["label"], "note": entry["note"]}
-            for entry in view.timeline
-        ],
-    }
+    return Status(
+        200,
+        {
+            "reference": view.reference,
+            "type": view.application_type,
+            "status": view.status,
+            "status_label": view.status_label,
+            "agency": view.agency_name,
+            "agency_phone": view.agency_phone,
+            "next_step": view.next_step,
+            "timeline": [
+                {"date": entry["date"].isoformat(), "label": entry["label"], "note": entry["note"]}
+                for entry in view.timeline
+            ],
+        },
+    )
