@@ -67,6 +67,7 @@ def test_staff_member_exports_and_reimports_the_register(
     live_demo, browser_context_factory, tmp_path
 ):
     page = browser_context_factory(DESKTOP).new_page()
+    page.set_default_timeout(30000)  # admin pages are heavy on a busy CI machine
     page.goto(live_demo + "/admin/login/")
     page.fill("#id_username", "hrss-zengdu-liaison")
     page.fill("#id_password", PASSWORD)
@@ -100,6 +101,7 @@ def test_staff_member_sees_a_clear_error_for_a_renamed_file(
     live_demo, browser_context_factory, tmp_path, name
 ):
     page = browser_context_factory(DESKTOP).new_page()
+    page.set_default_timeout(30000)  # admin pages are heavy on a busy CI machine
     page.goto(live_demo + "/admin/login/")
     page.fill("#id_username", "hrss-zengdu-liaison")
     page.fill("#id_password", PASSWORD)
