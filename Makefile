@@ -5,6 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
 MANAGE := $(PY) manage.py
 TEST_ENV := DJANGO_SETTINGS_MODULE=portal.settings.test
+PORT ?= 8000
 
 .PHONY: run test lint check bench translations clean-venv
 
@@ -25,7 +26,7 @@ translations: $(VENV)/.runtime-installed
 run: $(VENV)/.runtime-installed translations
 	$(MANAGE) migrate --noinput -v0
 	$(MANAGE) load_demo
-	$(MANAGE) run_dev
+	$(MANAGE) run_dev --addr 127.0.0.1:$(PORT)
 
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .
