@@ -29,7 +29,7 @@ def _password_file():
     return credentials_file().with_name("demo-liaison-credentials.txt")
 
 
-def _password(stdout):
+def shared_password(stdout):
     password = os.environ.get("DEMO_PASSWORD", "").strip()
     if password:
         return password
@@ -54,7 +54,7 @@ def load(stdout):
         if User.objects.filter(username=username).exists():
             continue
         # Hash the shared demo password once: 21 PBKDF2 runs would slow `make run` by ~10 s.
-        hashed = hashed or make_password(_password(stdout))
+        hashed = hashed or make_password(shared_password(stdout))
         user = User.objects.create(
             username=username,
             email=f"{username}@example.invalid",

@@ -108,6 +108,37 @@ class Case(models.Model):
     submitted_at = models.DateTimeField(
         auto_now_add=True, db_index=True, verbose_name=_("Submitted")
     )
+    # When the current agency received the case (submission, or the last transfer): the
+    # acceptance clock runs from here.
+    arrived_at = models.DateTimeField(null=True, blank=True, verbose_name=_("Received by agency"))
+
+    # Casework (site/casework/): who handles it, and the legal clocks (deadlines.py).
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_cases",
+        verbose_name=_("Handler"),
+    )
+    mediator = models.ForeignKey(
+        "directory.Mediator",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="cases",
+        verbose_name=_("Mediator"),
+    )
+    accepted_at = models.DateTimeField(null=True, blank=True, verbose_name=_("Accepted"))
+    closed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("Closed"))
+    mediation_extension_days = models.PositiveSmallIntegerField(
+        default=0, verbose_name=_("Mediation period extended by (days)")
+    )
+    acceptance_due = models.DateField(null=True, blank=True, verbose_name=_("Acceptance due"))
+    mediation_due = models.DateField(null=True, blank=True, verbose_name=_("Mediation due"))
+    feedback_due = models.DateField(null=True, blank=True, verbose_name=_("Court feedback due"))
+    # The earliest clock still running (None when none is): queues sort and filter on it.
+    next_due = models.DateField(null=True, blank=True, verbose_name=_("Next deadline"))
     updated_at = models.DateTimeField(auto_now=True, verbose_name=_("Updated"))
     # Incremented on every change by casework, for optimistic locking of concurrent edits.
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -116,7 +147,11 @@ class Case(models.Model):
         ordering = ["-submitted_at"]
         verbose_name = _("Case")
         verbose_name_plural = _("Cases")
-        indexes = [models.Index(fields=["agency", "status", "-submitted_at"])]
+        indexes = [
+            models.Index(fields=["agency", "status", "-submitted_at"]),
+            models.Index(fields=["agency", "next_due"]),
+            models.Index(fields=["assigned_to", "status"]),
+        ]
 
     def __str__(self):
         return self.reference
@@ -133,6 +168,9 @@ class CaseEvent(models.Model):
         NOTE = "note", _("Note")
         FILE_DOWNLOADED = "file_downloaded", _("File downloaded")
         VIEWED = "viewed", _("Personal data viewed")
+        ASSIGNED = "assigned", _("Assigned")
+        SESSION = "session", _("Mediation session")
+        EXTENDED = "extended", _("Mediation period extended")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices, verbose_name=_("Kind"))

@@ -19,6 +19,9 @@ class Notification(models.Model):
         NEW_CASE = "new_case", _("New case for the agency")
         CONFIRMATION = "confirmation", _("Confirmation to the applicant")
         COPY = "copy", _("Copy for information")
+        TRANSFER_IN = "transfer_in", _("Case transferred in")
+        TRANSFER_OUT = "transfer_out", _("Case transferred out")
+        DEADLINE_DIGEST = "deadline_digest", _("Deadline digest")
 
     case = models.ForeignKey(
         "applications.Case",

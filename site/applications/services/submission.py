@@ -19,6 +19,7 @@ from applications.models import Case, CaseEvent, EvidenceFile
 from applications.services import evidence as evidence_store
 from applications.services import notify
 from applications.services.routing import ApplicationFacts, decide
+from casework import deadlines
 
 logger = logging.getLogger(__name__)
 
@@ -147,10 +148,13 @@ def _create_case(application: Application, decision) -> Case:
         routing_rule=decision.rule,
         routing_rule_name=str(decision.rule) if decision.rule else "",
         routing_explanation=decision.explanation,
+        arrived_at=timezone.now(),
         consent_at=timezone.now(),
         privacy_notice_version=PRIVACY_NOTICE_VERSION,
         submission_key=application.submission_key,
     )
+    # The acceptance clock starts now (casework/deadlines.py computes every clock).
+    fields.update(deadlines.initial(Case(**fields)))
     # A reference collision is astronomically unlikely; retry inside a savepoint anyway.
     for attempt in range(5):
         try:

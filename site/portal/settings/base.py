@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "guidance",
     "directory",
     "applications",
+    "casework",
     "search",
     "portal",
     # Wagtail
@@ -188,3 +189,8 @@ LOGGING = {
 # Serve MEDIA_ROOT from the site itself (small deployments); set false when a
 # reverse proxy or object storage serves it.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+
+# Casework clocks (DESIGN.md "Legal clocks"): internal service levels in working days.
+CASE_ACCEPTANCE_WORKING_DAYS = env_int("CASE_ACCEPTANCE_WORKING_DAYS", 3)
+CASE_SETUP_RESPONSE_WORKING_DAYS = env_int("CASE_SETUP_RESPONSE_WORKING_DAYS", 10)
+CASE_DUE_SOON_DAYS = env_int("CASE_DUE_SOON_DAYS", 3)

@@ -22,6 +22,7 @@ DEMO_STEPS = [
     "guidance.demo.moderation.load",
     "applications.demo.liaisons.load",
     "applications.demo.routing_rules.load",
+    "casework.demo.staff.load",
     "directory.demo.staff_access.load",
 ]
 

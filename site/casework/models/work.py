@@ -1,0 +1,83 @@
+"""What staff record while handling a case: sessions, the outcome and agreement terms."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class MediationSession(models.Model):
+    case = models.ForeignKey("applications.Case", on_delete=models.CASCADE, related_name="sessions")
+    starts_at = models.DateTimeField(verbose_name=_("Time"))
+    is_online = models.BooleanField(default=False, verbose_name=_("Online session"))
+    place = models.CharField(max_length=200, verbose_name=_("Place or online meeting details"))
+    minutes = models.TextField(blank=True, verbose_name=_("Mediation record"))
+    minutes_recorded_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+        verbose_name = _("Mediation session")
+        verbose_name_plural = _("Mediation sessions")
+
+    def __str__(self):
+        return f"{self.case_id} {self.starts_at:%Y-%m-%d %H:%M}"
+
+
+class CaseOutcome(models.Model):
+    """How the case ended: agreement (with terms), no agreement, withdrawn, rejected, done."""
+
+    case = models.OneToOneField(
+        "applications.Case", on_delete=models.CASCADE, related_name="outcome"
+    )
+    kind = models.CharField(max_length=20, verbose_name=_("Outcome"))  # a CaseStatus value
+    summary = models.TextField(blank=True, verbose_name=_("Summary"))
+    advice = models.TextField(blank=True, verbose_name=_("Advice to the applicant"))
+    decided_at = models.DateTimeField(verbose_name=_("Decided"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("Case outcome")
+        verbose_name_plural = _("Case outcomes")
+
+    def __str__(self):
+        return f"{self.case_id} {self.kind}"
+
+
+class AgreementTerm(models.Model):
+    """One numbered term of a mediation agreement (调解协议书)."""
+
+    class PaymentMethod(models.TextChoices):
+        BANK_TRANSFER = "bank_transfer", _("Bank transfer")
+        CASH = "cash", _("Cash")
+        OTHER = "other", _("Other")
+        NONE = "none", _("No payment")
+
+    outcome = models.ForeignKey(CaseOutcome, on_delete=models.CASCADE, related_name="terms")
+    number = models.PositiveSmallIntegerField(verbose_name=_("No."))
+    text = models.TextField(verbose_name=_("Term"))
+    amount = models.DecimalField(
+        max_digits=12, decimal_places=2, null=True, blank=True, verbose_name=_("Amount (yuan)")
+    )
+    due_date = models.DateField(null=True, blank=True, verbose_name=_("Due by"))
+    payment_method = models.CharField(
+        max_length=20,
+        choices=PaymentMethod.choices,
+        default=PaymentMethod.NONE,
+        verbose_name=_("Payment method"),
+    )
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("Agreement term")
+        verbose_name_plural = _("Agreement terms")
+        constraints = [
+            models.UniqueConstraint(fields=["outcome", "number"], name="one_term_per_number")
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.text[:40]}"

@@ -1,0 +1,43 @@
+import io
+
+import pytest
+from django.core.cache import cache
+from django.utils.functional import empty
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache_and_private_storage(settings, tmp_path):
+    from applications.storage import private_storage
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    private_storage._wrapped = empty
+    cache.clear()
+    yield
+    cache.clear()
+    private_storage._wrapped = empty
+
+
+def _load_casework_data(settings, tmp_path, monkeypatch):
+    from applications.demo import liaisons, routing_rules
+    from casework.demo import staff
+    from directory.demo import agencies, mediators, organizations
+    from home.demo import site_tree
+
+    settings.VAR_DIR = tmp_path
+    monkeypatch.setenv("DEMO_PASSWORD", "demo-Password-123")
+    sink = io.StringIO()
+    for step in (site_tree, agencies, organizations, mediators, liaisons, routing_rules, staff):
+        step.load(sink)
+
+
+@pytest.fixture
+def casework_data(db, settings, tmp_path, monkeypatch):
+    """Agencies, organizations, mediators, routing rules, liaisons and the demo case staff
+    (`<code>` handlers, `<code>-head` heads): what casework needs, without the pages."""
+    _load_casework_data(settings, tmp_path, monkeypatch)
+
+
+@pytest.fixture
+def casework_data_committed(transactional_db, settings, tmp_path, monkeypatch):
+    """The same data, really committed (live-server and on-commit tests)."""
+    _load_casework_data(settings, tmp_path, monkeypatch)
