@@ -1,4 +1,5 @@
 from .audit import AuditEntry
+from .digest import DeadlineDigest
 from .referrals import CourtReferral, ReferralToken
 from .work import AgreementTerm, CaseOutcome, MediationSession
 
@@ -7,6 +8,7 @@ __all__ = [
     "AuditEntry",
     "CaseOutcome",
     "CourtReferral",
+    "DeadlineDigest",
     "MediationSession",
     "ReferralToken",
 ]
