@@ -145,3 +145,6 @@ def track(request):
             ],
         },
     )
+
+
+api.add_router("/referrals", "casework.api.router")  # court referrals (ADR 0015)

@@ -38,6 +38,11 @@ class Application:
     evidence: list = field(default_factory=list)  # pending uploads (evidence.PendingFile)
     source: str = CaseSource.ONLINE
     submission_key: str | None = None
+    # A routing Decision made by the caller (court referrals); None: the routing rules decide.
+    routing: object = None
+    # Called with the new case inside its transaction, before notifications are planned
+    # (casework stores a court referral or the walk-in record there). Raising undoes it all.
+    after_create: object = None
 
     def facts(self) -> ApplicationFacts:
         dispute = self.dispute or {}
@@ -76,12 +81,14 @@ def submit(application: Application) -> tuple[Case, bool]:
         existing = Case.objects.filter(submission_key=application.submission_key).first()
         if existing:
             return existing, False
-    decision = decide(application.facts())
+    decision = application.routing or decide(application.facts())
     stored = []
     try:
         with _one_writer(), transaction.atomic():
             case = _create_case(application, decision)
             _record_events(case, decision)
+            if application.after_create:
+                application.after_create(case)
             for pending in application.evidence:
                 stored.append(_attach_evidence(case, pending))
             notify.plan(case, decision)
