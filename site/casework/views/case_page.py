@@ -1,10 +1,114 @@
-"""One case (first version: status and timeline; actions come with the UI)."""
+"""One case at /admin/cases/<reference>/: answers, parties (masked), evidence, routing,
+clocks, sessions, outcome, documents, history and the actions the user may take now.
+
+`get_case_or_404` (casework.permissions) decides who may see it: another agency's case
+answers 404. The page costs a fixed number of queries whatever the case's history length.
+"""
 
 from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
 
-from casework import permissions
+from applications.choices import ApplicationType, CaseStatus
+from applications.models import Case
+from casework import answers, deadlines, history, permissions, workflow
+
+CASE_RELATIONS = (
+    "agency",
+    "assigned_to",
+    "mediator",
+    "organization",
+    "preferred_organization",
+    "referral__court",
+    "outcome__decided_by",
+)
+
+DOCUMENT_LABELS = {
+    "acceptance": _("Acceptance notice"),
+    "decline": _("Decline notice"),
+    "agreement": _("Mediation agreement"),
+}
+
+
+def load_case(user, reference) -> Case:
+    return permissions.get_case_or_404(
+        user, reference, Case.objects.select_related(*CASE_RELATIONS)
+    )
+
+
+def _related(case, name):
+    try:
+        return getattr(case, name)
+    except Exception:  # RelatedObjectDoesNotExist: the case has none
+        return None
+
+
+def document_links(case, outcome, terms) -> list[dict]:
+    """Printable documents that make sense for the case's status (built in
+    views/documents.py; none is offered before that module provides its URL)."""
+    kinds = []
+    if case.accepted_at and case.status != CaseStatus.REJECTED:
+        kinds.append("acceptance")
+    if outcome is not None and outcome.kind == CaseStatus.REJECTED:
+        kinds.append("decline")
+    if (
+        outcome is not None
+        and outcome.kind == CaseStatus.AGREEMENT
+        and case.status in (CaseStatus.AGREEMENT, CaseStatus.CLOSED)
+        and terms
+    ):
+        kinds.append("agreement")
+    links = []
+    for kind in kinds:
+        try:
+            url = reverse("casework:document", args=[case.reference, kind])
+        except NoReverseMatch:
+            continue
+        links.append({"kind": kind, "label": DOCUMENT_LABELS[kind], "url": url})
+    return links
+
+
+def case_context(request, case, revealed=None) -> dict:
+    user = request.user
+    role = permissions.role_on(user, case)
+    outcome = _related(case, "outcome")
+    terms = list(outcome.terms.all()) if outcome is not None else []
+    evidence = list(case.evidence.all())
+    file_names = {item.pk: item.original_name for item in evidence}
+    is_mediation = case.application_type == ApplicationType.MEDIATION
+    show = request.GET.get("history", "")
+    if show not in history.FILTERS:
+        show = ""
+    return {
+        "case": case,
+        "role": role,
+        "referral": _related(case, "referral"),
+        "outcome": outcome,
+        "outcome_label": CaseStatus(outcome.kind).label if outcome is not None else "",
+        "terms": terms,
+        "sections": answers.sections(case, revealed),
+        "revealed": revealed or {},
+        "evidence": evidence,
+        "sessions": list(case.sessions.all()) if is_mediation else [],
+        "clocks": [
+            {"clock": clock, "days": abs(clock.days_left or 0)} for clock in deadlines.clocks(case)
+        ],
+        "may_apply_for_arbitration": deadlines.may_apply_for_arbitration(case),
+        "is_mediation": is_mediation,
+        "actions": [
+            {
+                "action": action,
+                "url": reverse("casework:action", args=[case.reference, action.name]),
+            }
+            for action in workflow.available(case, role)
+        ],
+        "documents": document_links(case, outcome, terms),
+        "timeline": history.timeline(case, file_names, show),
+        "history_filters": list(history.FILTERS.items()),
+        "history_shown": show,
+    }
 
 
 def case_page(request, reference):
-    case = permissions.get_case_or_404(request.user, reference)
-    return render(request, "casework/case.html", {"case": case})
+    case = load_case(request.user, reference)
+    return render(request, "casework/case.html", case_context(request, case))
