@@ -7,6 +7,7 @@ runs them (checks, side effects, audit); the case page offers `available(user, c
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from applications.choices import ApplicationType as T
@@ -120,14 +121,12 @@ def available(case, role) -> list[Action]:
 
 def refusal_reason(action: Action, case, role) -> str:
     """Why `action` cannot run now, in words for the staff member."""
-    from django.utils.translation import gettext as gettext_now
-
     if role is None:
-        return gettext_now("You do not have access to this case.")
+        return gettext("You do not have access to this case.")
     if case.application_type not in action.types:
-        return gettext_now("This action does not apply to this type of application.")
+        return gettext("This action does not apply to this type of application.")
     if role not in action.roles:
-        return gettext_now("Your role does not allow this action; ask the head of your agency.")
-    return gettext_now("This action is not possible while the case is “%(status)s”.") % {
+        return gettext("Your role does not allow this action; ask the head of your agency.")
+    return gettext("This action is not possible while the case is “%(status)s”.") % {
         "status": case.get_status_display()
     }

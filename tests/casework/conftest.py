@@ -20,13 +20,14 @@ def _fresh_cache_and_private_storage(settings, tmp_path):
 def _load_casework_data(settings, tmp_path, monkeypatch):
     from applications.demo import liaisons, routing_rules
     from casework.demo import staff
-    from directory.demo import agencies, mediators, organizations
+    from directory.demo import agencies, mediators, organizations, staff_access
     from home.demo import site_tree
 
     settings.VAR_DIR = tmp_path
     monkeypatch.setenv("DEMO_PASSWORD", "demo-Password-123")
     sink = io.StringIO()
-    for step in (site_tree, agencies, organizations, mediators, liaisons, routing_rules, staff):
+    steps = (site_tree, agencies, organizations, mediators, liaisons, routing_rules, staff)
+    for step in (*steps, staff_access):
         step.load(sink)
 
 

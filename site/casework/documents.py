@@ -1,0 +1,120 @@
+"""Which documents a case can print, and what they say about the parties and the outcome."""
+
+from dataclasses import dataclass
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from applications.choices import ApplicationType, CaseStatus, DisputeCategory, PartyKind
+from casework.models import CaseOutcome
+
+
+def _outcome(case):
+    try:
+        return case.outcome
+    except CaseOutcome.DoesNotExist:
+        return None
+
+
+@dataclass(frozen=True)
+class Document:
+    kind: str
+    title: object
+    template: str
+
+    def available(self, case) -> bool:
+        outcome = _outcome(case)
+        if self.kind == "acceptance":
+            return case.accepted_at is not None
+        if self.kind == "decline":
+            return outcome is not None and outcome.kind == CaseStatus.REJECTED
+        if self.kind == "agreement":
+            return (
+                case.application_type == ApplicationType.MEDIATION
+                and outcome is not None
+                and outcome.kind == CaseStatus.AGREEMENT
+                and outcome.terms.exists()
+            )
+        return False
+
+
+DOCUMENTS = {
+    document.kind: document
+    for document in (
+        Document(
+            "agreement",
+            _("Labor dispute mediation agreement"),
+            "casework/documents/agreement.html",
+        ),
+        Document(
+            "acceptance",
+            _("Notice of acceptance"),
+            "casework/documents/acceptance_notice.html",
+        ),
+        Document(
+            "decline",
+            _("Notice of non-acceptance"),
+            "casework/documents/decline_notice.html",
+        ),
+    )
+}
+
+
+OPENINGS = {
+    False: _(
+        "Your application for %(type)s submitted on %(date)s has been examined and is accepted."
+    ),
+    True: _(
+        "Your application for %(type)s submitted on %(date)s has been examined and is not "
+        "accepted."
+    ),
+}
+
+
+def available_documents(case) -> list[Document]:
+    return [document for document in DOCUMENTS.values() if document.available(case)]
+
+
+def _party(answers: dict, section: str, fallback_name: str = "") -> dict:
+    party = dict(answers.get(section) or {})
+    party.setdefault("name", fallback_name)
+    party["is_worker"] = party.get("kind") == PartyKind.WORKER
+    return party
+
+
+def document_context(case) -> dict:
+    answers = case.answers or {}
+    applicant = _party(answers, "applicant", case.applicant_name)
+    applicant.setdefault("phone", case.applicant_phone)
+    if case.application_type != ApplicationType.MEDIATION:
+        enterprise = answers.get("enterprise") or {}
+        applicant = {
+            "name": enterprise.get("name", case.applicant_name),
+            "credit_code": enterprise.get("credit_code", ""),
+            "contact_name": enterprise.get("contact_name", ""),
+            "phone": case.applicant_phone,
+            "address": enterprise.get("address", ""),
+            "is_worker": False,
+        }
+    dispute = answers.get("dispute") or {}
+    labels = dict(DisputeCategory.choices)
+    outcome = _outcome(case)
+    submitted_on = timezone.localdate(case.submitted_at)
+    values = {
+        "type": case.get_application_type_display(),
+        "date": f"{submitted_on.year}年{submitted_on.month}月{submitted_on.day}日",
+    }
+    return {
+        "opening": str(OPENINGS[case.status == CaseStatus.REJECTED]) % values,
+        "case": case,
+        "applicant": applicant,
+        "respondent": _party(answers, "respondent", case.respondent_name),
+        "dispute": dispute,
+        "categories": [str(labels.get(item, item)) for item in case.categories],
+        "outcome": outcome,
+        "terms": list(outcome.terms.all()) if outcome else [],
+        "organization_name": case.organization.name if case.organization else case.agency.name,
+        "accepted_on": timezone.localdate(case.accepted_at) if case.accepted_at else None,
+        "submitted_on": submitted_on,
+        "decided_on": timezone.localdate(outcome.decided_at) if outcome else None,
+    }
