@@ -24,6 +24,7 @@ DEMO_STEPS = [
     "applications.demo.routing_rules.load",
     "casework.demo.staff.load",
     "directory.demo.staff_access.load",
+    "casework.demo.cases.load",
 ]
 
 
