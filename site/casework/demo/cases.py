@@ -117,7 +117,7 @@ def _session():
 # (number, payload, days since arrival, [(action, actor suffix, data factory)])
 PLAN = [
     (1, lambda: _mediation(1, "zengdu"), 0, []),
-    (2, lambda: _mediation(2, "zengdu", amount="15000.00"), 6, []),
+    (2, lambda: _mediation(2, "zengdu", amount="15000.00"), 15, []),
     (3, lambda: _mediation(3, "zengdu"), 2, [("accept", "", dict)]),
     (
         4,

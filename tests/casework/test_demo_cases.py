@@ -1,0 +1,44 @@
+"""The demo cases: every stage represented, made through the real services, isolated."""
+
+from django.contrib.auth import get_user_model
+
+from applications.choices import CaseSource, CaseStatus
+from applications.models import Case
+from casework import permissions
+from casework.documents import available_documents
+
+
+def test_demo_has_cases_in_every_stage_and_court_referrals(demo_site):
+    statuses = set(Case.objects.values_list("status", flat=True))
+    assert {
+        CaseStatus.SUBMITTED,
+        CaseStatus.ACCEPTED,
+        CaseStatus.IN_MEDIATION,
+        CaseStatus.AGREEMENT,
+        CaseStatus.NO_AGREEMENT,
+        CaseStatus.IN_PROGRESS,
+    } <= statuses
+    referrals = Case.objects.filter(source=CaseSource.COURT_REFERRAL)
+    assert referrals.count() == 2
+    assert all(case.feedback_due for case in referrals)
+    from casework.deadlines import today
+
+    assert Case.objects.filter(next_due__lt=today()).exists()  # an overdue case to show
+    agreement = Case.objects.get(status=CaseStatus.AGREEMENT)
+    assert [d.kind for d in available_documents(agreement)] == ["agreement", "acceptance"]
+    transferred = Case.objects.get(events__kind="transferred")
+    assert transferred.agency.code == "justice-zengdu"
+    for case in Case.objects.all():
+        assert "示例" in case.applicant_name
+
+
+def test_demo_handlers_see_only_their_agency(demo_site):
+    User = get_user_model()
+    hrss = User.objects.get(username="hrss-zengdu")
+    union = User.objects.get(username="union_federation-zengdu")
+    visible = permissions.visible_cases(hrss)
+    assert visible.count() == Case.objects.filter(agency__code="hrss-zengdu").count() >= 6
+    assert not permissions.visible_cases(union).filter(agency__code="hrss-zengdu").exists()
+    assert permissions.visible_cases(User.objects.get(username="admin")).count() == (
+        Case.objects.count()
+    )
