@@ -165,6 +165,9 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt", "ofd", "wps"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No third-party requests from the admin: Gravatar would receive a hash of each staff
+# member's email address (and the admin would try to reach the Internet).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
