@@ -37,6 +37,8 @@ def error_list(*forms) -> list[tuple[str, str]]:
         for message in form.non_field_errors():
             found.append(("", str(message)))
         for field in form:
+            # Radio buttons and checkboxes have no single input: link to the first one.
+            anchor = field.id_for_label or f"{field.auto_id}_0"
             for message in field.errors:
-                found.append((f"#{field.id_for_label}", f"{field.label}：{message}"))
+                found.append((f"#{anchor}", f"{field.label}：{message}"))
     return found

@@ -1,0 +1,91 @@
+"""The feedback of referred cases as an XLSX workbook, for upload to the court's platform.
+
+Values come from referral_feedback.describe (the API's description), so the file and the
+API never disagree. No ID numbers or phones: the parties' names only.
+"""
+
+import io
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+
+from casework.models import CourtReferral
+from casework.services import referral_feedback
+
+
+def _headers():
+    return [
+        _("Court"),
+        _("Court case number"),
+        _("Referral kind"),
+        _("Procedure"),
+        _("Received from the court"),
+        _("Reference"),
+        _("Applicant"),
+        _("Respondent"),
+        _("Handling agency"),
+        _("Mediation organization"),
+        _("Mediator"),
+        _("Status"),
+        _("Outcome"),
+        _("Outcome summary"),
+        _("Agreement terms"),
+        _("Accepted"),
+        _("Outcome date"),
+        _("Closed"),
+        _("Feedback due"),
+    ]
+
+
+def _date(value) -> str:
+    return (value or "")[:10]
+
+
+def feedback_rows(cases):
+    kinds = dict(CourtReferral.Kind.choices)
+    procedures = dict(CourtReferral.Procedure.choices)
+    for case in referral_feedback.with_feedback(cases).order_by("referral__received_at", "pk"):
+        item = referral_feedback.describe(case)
+        outcome = item["outcome"] or {}
+        yield [
+            case.referral.court.name,
+            item["court_case_number"],
+            str(kinds.get(item["kind"], item["kind"])),
+            str(procedures.get(item["procedure"], "")) if item["procedure"] else "",
+            (item["dates"]["received"] or "")[:16].replace("T", " "),
+            item["reference"],
+            case.applicant_name,
+            case.respondent_name,
+            item["agency"]["name"],
+            item["organization"] or "",
+            item["mediator"] or "",
+            item["status_label"],
+            outcome.get("label", ""),
+            outcome.get("summary", ""),
+            item["terms_summary"],
+            _date(item["dates"]["accepted"]),
+            _date(item["dates"]["outcome"]),
+            _date(item["dates"]["closed"]),
+            item["feedback_due"] or "",
+        ]
+
+
+def feedback_xlsx(cases) -> tuple[bytes, int]:
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_("Court feedback"))
+    bold = Font(bold=True)
+    header = []
+    for title in _headers():
+        cell = WriteOnlyCell(sheet, value=str(title))
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+    count = 0
+    for row in feedback_rows(cases):
+        sheet.append(row)
+        count += 1
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue(), count
