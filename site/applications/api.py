@@ -147,4 +147,4 @@ def track(request):
     )
 
 
-api.add_router("/referrals", "casework.api.router")  # court referrals (ADR 0015)
+api.add_router("/referrals", "casework.api.router")  # court referrals (ADR 0016)

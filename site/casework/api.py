@@ -1,6 +1,6 @@
 """Court referral endpoints of /api/v1/ (mounted by applications/api.py): push a referral,
 read the feedback of one, list what changed since a time. Thin: authenticate, validate,
-call services (ADR 0015)."""
+call services (ADR 0016)."""
 
 import json
 from datetime import datetime

@@ -1,5 +1,5 @@
 """The daily deadline digest: each agency's liaisons get one mail listing the agency's cases
-that are overdue or due soon (ADR 0015).
+that are overdue or due soon (ADR 0016).
 
 Five queries whatever the number of cases (liaisons, per-agency counts, the listed rows,
 today's digests already sent, the agencies), then a constant number of writes per agency.

@@ -1,4 +1,4 @@
-"""Court API tokens: issue (shown once), revoke, and recognise a bearer token (ADR 0015).
+"""Court API tokens: issue (shown once), revoke, and recognise a bearer token (ADR 0016).
 
 A token is `szr_` plus 43 random URL-safe characters (256 bits). Only its SHA-256 is
 stored, with the first 8 characters as a visible label; whoever reads the database cannot

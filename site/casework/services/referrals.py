@@ -1,5 +1,5 @@
 """Register a court referral (诉前委派 / 诉中委托) as a case: one door for the court platform's
-API and for staff registering by hand (ADR 0015).
+API and for staff registering by hand (ADR 0016).
 
 The case is created by the applications' `submit()` (same validation, events and
 notifications as every other case) with our routing decision, and the CourtReferral row is
