@@ -15,6 +15,8 @@ REVEALABLE = {
     "respondent.phone": _("respondent's mobile"),
     "respondent.address": _("respondent's address"),
     "enterprise.phone": _("contact mobile"),
+    "respondent.email": _("respondent's email"),
+    "enterprise.email": _("contact email"),
 }
 
 

@@ -405,3 +405,11 @@ def test_missing_or_forged_version_and_unknown_action(login, hrss_case):
     assert client.get(action_url(hrss_case, "delete")).status_code == 404
     assert client.post(action_url(hrss_case, "delete"), {"version": 1}).status_code == 404
     assert state(hrss_case) == before
+
+
+def test_every_workflow_action_has_a_form_and_a_success_message():
+    from casework import workflow
+    from casework.forms import ACTION_FORMS
+    from casework.views.actions import DONE
+
+    assert set(ACTION_FORMS) == set(workflow.ACTIONS) == set(DONE)

@@ -244,3 +244,15 @@ def test_the_case_page_costs_under_20_queries_whatever_the_history(
     with django_assert_num_queries(len(short.captured_queries)):
         response = client.get(page_url(hrss_case))
     assert response.content.decode().count("casework-timeline__") > 120
+
+
+def test_the_respondents_contact_details_are_masked_too(login, case_staff):
+    from tests.casework.factories import mediation_payload
+
+    payload = mediation_payload(region="zengdu")
+    payload["respondent"].update(phone="13911112222", email="boss@example.invalid")
+    case = make_case(payload)
+    html = login("hrss-zengdu").get(page_url(case)).content.decode()
+    assert "13911112222" not in html and "boss@example.invalid" not in html
+    assert "139****2222" in html
+    assert 'name="path" value="respondent.email"' in html
