@@ -7,25 +7,58 @@ MANAGE := $(PY) manage.py
 TEST_ENV := DJANGO_SETTINGS_MODULE=portal.settings.test
 PORT ?= 8000
 
+# Machine-wide caches outside the clone (ADR 0015): a wheelhouse per set of requirements
+# and Python, so later clones install without asking the package index, and the migrated
+# development schema (portal/schema_cache.py). Deleting the folder only costs time.
+PORTAL_CACHE_DIR ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/suizhou-portal
+export PORTAL_CACHE_DIR
+WHEELHOUSE := $(PORTAL_CACHE_DIR)/wheels/$(shell $(PYTHON) -c 'import hashlib, sys, sysconfig; h = hashlib.sha256(f"{sys.version} {sysconfig.get_platform()}".encode()); [h.update(open(name, "rb").read()) for name in sys.argv[1:]]; print(h.hexdigest()[:16])' requirements.txt requirements-dev.txt)
+
 .PHONY: run test lint check bench translations clean-venv
 
+# No pip in the virtualenv yet: it comes from the wheelhouse with everything else.
 $(PY):
-	$(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv --without-pip $(VENV)
+
+# $(call install,<requirements file>): the first time on a machine, fill the wheelhouse
+# from the package index (what a plain install would download anyway); then install from
+# it alone, without byte-compiling (Python compiles what it imports, once). When the
+# wheelhouse cannot be filled, install from the index as usual.
+define install
+	@wheels='$(WHEELHOUSE)'; done="$$wheels/$(basename $(1)).complete"; \
+	if [ ! -f "$$done" ]; then \
+	  echo "Filling the wheelhouse $$wheels (once per machine and requirements)"; \
+	  $(PY) -m pip --version >/dev/null 2>&1 || $(PY) -m ensurepip --default-pip >/dev/null || exit 1; \
+	  partial="$$wheels.partial-$$$$"; \
+	  if mkdir -p "$$partial" && $(PIP) wheel -w "$$partial" pip -r $(1) \
+	      && mkdir -p "$$wheels" && mv -f "$$partial"/*.whl "$$wheels"/; then \
+	    touch "$$done"; \
+	  fi; \
+	  rm -rf "$$partial"; \
+	fi; \
+	if [ -f "$$done" ]; then \
+	  $(PY) "$$(ls "$$wheels"/pip-*.whl | tail -n 1)/pip" install --disable-pip-version-check \
+	    -q --no-index --find-links "$$wheels" --no-compile pip -r $(1); \
+	else \
+	  echo "No wheelhouse: installing from the package index"; \
+	  $(PIP) install -r $(1); \
+	fi
+endef
 
 $(VENV)/.runtime-installed: requirements.txt | $(PY)
-	$(PIP) install -r requirements.txt
+	$(call install,requirements.txt)
 	touch $@
 
 $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(PY)
-	$(PIP) install -r requirements-dev.txt
+	$(call install,requirements-dev.txt)
 	touch $(VENV)/.runtime-installed $@
 
 translations: $(VENV)/.runtime-installed
 	$(MANAGE) build_translations -v0
 
-run: $(VENV)/.runtime-installed translations
-	$(MANAGE) migrate --noinput -v0
-	$(MANAGE) load_demo
+# run_dev builds translations, migrates and loads the demo in its own process
+# (prepare_dev), then serves with the task worker.
+run: $(VENV)/.runtime-installed
 	$(MANAGE) run_dev --addr 127.0.0.1:$(PORT)
 
 lint: $(VENV)/.dev-installed

@@ -95,13 +95,26 @@ def browser_context_factory(chromium_browser):
         context.close()
 
 
+BROWSER_PASSWORD = "Demo-Browser-Pass-1"
+
+
 @pytest.fixture
-def live_demo(live_server, transactional_db, tmp_path, settings, monkeypatch):
-    """A live server with the demo content loaded."""
-    from django.core.management import call_command
+def live_demo(live_server, transactional_db, database_snapshots, tmp_path, settings, monkeypatch):
+    """A live server with the demo content loaded (committed: the server's thread sees it).
+
+    Demo users sign in with BROWSER_PASSWORD, as if `load_demo` had run with it."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.hashers import make_password
+
+    from tests.conftest import demo_environment, load_demo_content
 
     settings.VAR_DIR = tmp_path
-    monkeypatch.setenv("DEMO_PASSWORD", "Demo-Browser-Pass-1")
-    with open(os.devnull, "w") as sink:
-        call_command("load_demo", stdout=sink)
+    monkeypatch.setenv("DEMO_PASSWORD", BROWSER_PASSWORD)
+    with demo_environment(tmp_path):
+        restored = database_snapshots.restore("demo", load_demo_content)
+    if restored:  # every user is a demo user
+        get_user_model().objects.update(password=make_password(BROWSER_PASSWORD))
+    else:
+        with demo_environment(tmp_path, BROWSER_PASSWORD):
+            load_demo_content()
     return live_server.url

@@ -1,4 +1,10 @@
-"""Serve the site and run the task worker together; one Ctrl-C stops both."""
+"""Get the site ready, then serve it and run the task worker together; one Ctrl-C stops both.
+
+Start-up time matters here (`make run`): the preparation runs in this process
+(`prepare_dev`), and runserver is started directly as the autoreloader's child, with this
+command restarting it when it exits to reload (exit code 3), as Django's own reloader
+parent would. That saves the reloader parent's own Django start-up.
+"""
 
 import contextlib
 import os
@@ -9,7 +15,10 @@ import time
 from pathlib import Path
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.db import connections
+from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 
 from home.demo.admin_user import USERNAME, credentials_file
 
@@ -19,27 +28,36 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--addr", default="127.0.0.1:8000")
+        parser.add_argument(
+            "--no-prepare",
+            action="store_true",
+            help="Serve without building translations, migrating or loading the demo first.",
+        )
 
-    def handle(self, *args, addr, **options):
-        manage = str(Path(settings.BASE_DIR) / "manage.py")
-        self._print_banner(addr)
+    def handle(self, *args, addr, no_prepare, **options):
         # Ctrl-C and SIGTERM both mean "stop everything", even when started in the background.
         signal.signal(signal.SIGINT, signal.default_int_handler)
         signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
-        commands = [
-            [sys.executable, manage, "db_worker", "--interval", "1"],
-            [sys.executable, manage, "runserver", addr],
-        ]
-        # Each child leads its own process group so that the reloader's grandchildren are
-        # stopped with it.
-        processes = [subprocess.Popen(command, start_new_session=True) for command in commands]  # noqa: S603
+        if not no_prepare:
+            call_command("prepare_dev", stdout=self.stdout)
+            connections.close_all()
+        manage = str(Path(settings.BASE_DIR) / "manage.py")
+        self._print_banner(addr)
+        worker = [sys.executable, manage, "db_worker", "--interval", "1"]
+        server = [sys.executable, manage, "runserver", addr]
+        server_env = {**os.environ, DJANGO_AUTORELOAD_ENV: "true"}
+        processes = {"worker": _spawn(worker), "server": _spawn(server, server_env)}
         try:
-            while all(process.poll() is None for process in processes):
+            while True:
                 time.sleep(0.5)
+                if processes["server"].poll() == 3:  # the reloader saw a change
+                    processes["server"] = _spawn(server, server_env)
+                if any(process.poll() is not None for process in processes.values()):
+                    break
         except KeyboardInterrupt:
             pass
         finally:
-            _stop(processes)
+            _stop(processes.values())
         self.stdout.write("Stopped the site and the task worker.")
 
     def _print_banner(self, addr):
@@ -60,6 +78,11 @@ class Command(BaseCommand):
                 ]
             )
         )
+
+
+def _spawn(command, env=None):
+    # Each child leads its own process group, so that its own children stop with it.
+    return subprocess.Popen(command, env=env, start_new_session=True)  # noqa: S603
 
 
 def _raise_keyboard_interrupt(signum, frame):
