@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 TEST_ENV := DJANGO_SETTINGS_MODULE=portal.settings.test
 PORT ?= 8000
 
-# Machine-wide caches outside the clone (ADR 0015): a wheelhouse per set of requirements
+# Machine-wide caches outside the clone (ADR 0018): a wheelhouse per set of requirements
 # and Python, so later clones install without asking the package index, and the migrated
 # development schema (portal/schema_cache.py). Deleting the folder only costs time.
 PORTAL_CACHE_DIR ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/suizhou-portal

@@ -7,7 +7,7 @@ empty development database on a machine keeps a copy of it (before any demo cont
 PORTAL_CACHE_DIR/schema/<key>.sqlite3, and the next fresh clone, or a deleted
 var/db.sqlite3, starts from that copy. `migrate` still runs afterwards, as always. The key
 hashes every migration file Django loads (ours and the packages'), the Django version and
-the settings that data migrations read, so any change misses the cache (ADR 0015).
+the settings that data migrations read, so any change misses the cache (ADR 0018).
 """
 
 import contextlib
