@@ -4,10 +4,15 @@ from directory.models.pages import OrganizationIndexPage
 
 
 def directory_url(request=None) -> str:
+    # Looked up once per request: a list of search results asks for it per record.
+    cached = getattr(request, "_directory_url", None)
+    if cached is not None:
+        return cached
     page = OrganizationIndexPage.objects.live().first()
-    if page is None:
-        return ""
-    return page.get_url(request) or ""
+    url = (page.get_url(request) or "") if page is not None else ""
+    if request is not None:
+        request._directory_url = url
+    return url
 
 
 def organization_url(organization, request=None) -> str:

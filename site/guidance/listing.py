@@ -10,6 +10,7 @@ from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef, 
 from wagtail.models import PageViewRestriction
 
 from directory.models import Agency
+from search.ranking import ranked_ids
 
 from .forms import PolicyFilterForm
 
@@ -67,8 +68,9 @@ def policy_listing(index_page, request) -> dict:
     if "topic" in filters:
         policies = policies.filter(topic=filters["topic"])
     if "q" in filters:
-        matches = PolicyPage.objects.live().child_of(index_page).search(filters["q"])
-        ids = [page.pk for page in matches[:KEYWORD_MATCH_LIMIT]]
+        # Keys only, from the search index (no page objects are loaded for matching).
+        candidates = {"policy": PolicyPage.objects.live().child_of(index_page)}
+        ids = ranked_ids(filters["q"], candidates, KEYWORD_MATCH_LIMIT)["policy"]
         policies = policies.filter(pk__in=ids)
 
     policies = (

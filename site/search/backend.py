@@ -5,7 +5,10 @@ database backend for the current database (SQLite FTS5, PostgreSQL full-text sea
 wraps it: every text value the backend indexes passes through jieba first, and every
 query string (or Wagtail query object) is segmented the same way before it is compiled.
 All of Wagtail's search API (page.search(), the admin's search boxes, snippets, images)
-therefore understands Chinese without code of its own.
+therefore understands Chinese without code of its own. Two stock behaviours are replaced
+per database (sqlite_search.py, postgres_search.py): SQLite ranks through its FTS index
+instead of a per-row subquery, and `autocomplete()` (the admin's search boxes) matches the
+whole indexed text, not only the title.
 """
 
 import types
@@ -14,6 +17,7 @@ from django.db import connection
 from modelsearch.backends.base import EmptySearchResults
 
 from .query import segment_query
+from .ranking import key_only
 from .segmentation import index_text
 
 
@@ -22,7 +26,17 @@ def _segmenting_indexer(indexer_class):
 
     class SegmentingObjectIndexer(indexer_class):
         def prepare_value(self, value):
-            return index_text(super().prepare_value(value))
+            if isinstance(value, (list, dict)):
+                # The stock method joins the items, each of which comes back here.
+                return super().prepare_value(value)
+            text = super().prepare_value(value)
+            # The stock indexer walks every field once for the title, once for the body
+            # and once for the autocomplete text (PostgreSQL: twice more for fuzzy
+            # search); segment each distinct value of this object only once.
+            segmented = self.__dict__.setdefault("_segmented", {})
+            if text not in segmented:
+                segmented[text] = index_text(text)
+            return segmented[text]
 
     return SegmentingObjectIndexer
 
@@ -61,18 +75,38 @@ class ChineseSearchMixin:
             return EmptySearchResults()
         return super().autocomplete(segmented, model_or_queryset, *args, **kwargs)
 
+    def ranked_ids(self, query, querysets: dict, limit: int) -> dict[str, list]:
+        """{key: [pk, ...]}: the best `limit` matches per queryset (see search/ranking.py)."""
+        segmented = segment_query(query)
+        if segmented is None:
+            return {key: [] for key in querysets}
+        return self.rank_querysets(segmented, querysets, limit)
+
+    def rank_querysets(self, query, querysets, limit):
+        """Default: the wrapped backend's own ranked search per queryset, keys only."""
+        stock_search = super().search  # the query is segmented already
+        return {
+            key: [obj.pk for obj in stock_search(query, key_only(queryset))[:limit]]
+            for key, queryset in querysets.items()
+        }
+
 
 def _database_backend_class():
+    """(stock backend class, its module, our overriding class attributes) for this database."""
     if connection.vendor == "postgresql":
         from modelsearch.backends.database.postgres import postgres as module
 
-        return module.PostgresSearchBackend, module
+        from .postgres_search import CLASSES
+
+        return module.PostgresSearchBackend, module, CLASSES
     if connection.vendor == "sqlite":
         from modelsearch.backends.database.sqlite import sqlite as module
         from modelsearch.backends.database.sqlite.utils import fts5_available, fts_table_exists
 
+        from .sqlite_search import CLASSES
+
         if fts5_available() and fts_table_exists():
-            return module.SQLiteSearchBackend, module
+            return module.SQLiteSearchBackend, module, CLASSES
     raise RuntimeError(
         "search.backend needs SQLite with FTS5 or PostgreSQL; for other databases use "
         "Elasticsearch/OpenSearch with a Chinese analyzer (see docs/decisions)."
@@ -85,11 +119,11 @@ _classes = {}
 def backend_class():
     """The wrapped backend class for the current database, built once per process."""
     if connection.vendor not in _classes:
-        base, module = _database_backend_class()
+        base, module, overrides = _database_backend_class()
         _classes[connection.vendor] = type(
             f"Chinese{base.__name__}",
             (ChineseSearchMixin, base),
-            {"index_class": _segmenting_index(base.index_class, module)},
+            {"index_class": _segmenting_index(base.index_class, module), **overrides},
         )
     return _classes[connection.vendor]
 

@@ -9,7 +9,10 @@ In an app's `AppConfig.ready()`:
              url=lambda obj, request: obj.get_absolute_url())
 
 Page models need only key, label and model: by default only live, public pages are
-searched, the page URL is used and the date is the first publication.
+searched, the page URL is used and the date is the first publication. `title_field` names
+the field shown as the result's title and used to rank title matches first (default:
+`title`, else `name`); the search reads only that field for its ranking, and full objects
+only for the page of results shown.
 The model must be indexed (`index.Indexed` with `search_fields`); the backend segments
 Chinese in every SearchField, so nothing else is needed.
 """
@@ -64,11 +67,24 @@ class SearchableType:
     url: Callable = _default_url
     date: Callable = _default_date
     text: Callable = _default_text
+    title_field: str | None = None
     extra: dict = field(default_factory=dict)
 
     @property
     def model(self):
         return apps.get_model(self.model_label)
+
+    @property
+    def title_field_name(self) -> str | None:
+        """The model field holding the title, or None (then `str(obj)` is the title)."""
+        if self.title_field:
+            return self.title_field
+        names = {f.name for f in self.model._meta.get_fields()}
+        return next((name for name in ("title", "name") if name in names), None)
+
+    def title_of(self, obj) -> str:
+        """The title shown for a loaded object (a page's title, else its str())."""
+        return getattr(obj, "title", None) or str(obj)
 
     def get_queryset(self):
         return self.queryset(self.model)

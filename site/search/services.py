@@ -1,10 +1,13 @@
-"""Site search across every registered type: ranking, type counts, highlight words."""
+"""Site search across every registered type: ranking, type counts, highlight words.
+
+The work per request is bounded whatever the size of the site: the ranking returns at most
+PER_TYPE_LIMIT keys per type (search/ranking.py), one query per type reads those hits'
+titles, and full objects are loaded only for the page of results shown (`load_objects`).
+"""
 
 from dataclasses import dataclass
 
-from wagtail.search.backends import get_search_backend
-
-from .query import build_query
+from .ranking import ranked_ids
 from .registry import SearchableType, searchable_types
 from .segmentation import query_words, word_parts
 
@@ -14,14 +17,12 @@ PER_TYPE_LIMIT = 200
 
 @dataclass
 class Hit:
-    obj: object
+    pk: object
     type: SearchableType
     rank: int  # position in its own type's relevance order
+    title: str
     title_match: bool
-
-    @property
-    def title(self):
-        return getattr(self.obj, "title", None) or str(self.obj)
+    obj: object = None  # loaded by load_objects() for the hits shown
 
 
 @dataclass
@@ -29,7 +30,16 @@ class SearchOutcome:
     query: str
     words: list[str]  # what to highlight
     hits: list[Hit]
-    counts: dict[str, int]  # per type key, before the type filter
+    counts: dict[str, int]  # per type key, before the type filter (at most `limit`)
+    limit: int = PER_TYPE_LIMIT
+
+    def is_capped(self, key: str) -> bool:
+        """True when type `key` may have more matches than the `limit` taken."""
+        return self.counts.get(key, 0) >= self.limit
+
+    @property
+    def capped(self) -> bool:
+        return any(self.is_capped(key) for key in self.counts)
 
 
 def highlight_words(query: str) -> list[str]:
@@ -41,26 +51,54 @@ def highlight_words(query: str) -> list[str]:
 def site_search(query: str, type_key: str | None = None) -> SearchOutcome:
     """Hits for `query`, title matches first, then by relevance within each type.
 
-    Types are searched separately (each keeps its own filters, e.g. live public pages)
-    and merged by rank, so no type crowds out the others.
+    Types are ranked separately (each keeps its own filters, e.g. live public pages) and
+    merged by rank, so no type crowds out the others.
     """
     words = query_words(query)
-    search_query = build_query(query)
-    if search_query is None:
+    if not words:
         return SearchOutcome(query=query, words=[], hits=[], counts={})
 
-    backend = get_search_backend()
-    hits, counts = [], {}
-    for entry in searchable_types():
-        # The backend rather than queryset.search(): any indexed model's queryset works.
-        results = list(backend.search(search_query, entry.get_queryset())[:PER_TYPE_LIMIT])
-        counts[entry.key] = len(results)
-        if type_key and entry.key != type_key:
+    limit = PER_TYPE_LIMIT
+    entries = {entry.key: entry for entry in searchable_types()}
+    ranked = ranked_ids(query, {key: entry.get_queryset() for key, entry in entries.items()}, limit)
+    counts = {key: len(ranked.get(key, [])) for key in entries}
+    hits = []
+    for key, entry in entries.items():
+        if type_key and key != type_key:
             continue
-        for rank, obj in enumerate(results):
-            title = (getattr(obj, "title", "") or str(obj)).lower()
-            title_match = all(word in title for word in words)
-            hits.append(Hit(obj=obj, type=entry, rank=rank, title_match=title_match))
+        titles = _titles(entry, ranked.get(key, []))
+        for rank, pk in enumerate(ranked.get(key, [])):
+            if pk not in titles:  # deleted since the ranking
+                continue
+            title = titles[pk]
+            title_match = all(word in title.lower() for word in words)
+            hits.append(Hit(pk=pk, type=entry, rank=rank, title=title, title_match=title_match))
 
     hits.sort(key=lambda hit: (not hit.title_match, hit.rank))
-    return SearchOutcome(query=query, words=highlight_words(query), hits=hits, counts=counts)
+    return SearchOutcome(
+        query=query, words=highlight_words(query), hits=hits, counts=counts, limit=limit
+    )
+
+
+def _titles(entry: SearchableType, pks: list) -> dict:
+    """{pk: title} for the ranked keys of one type, in one query."""
+    if not pks:
+        return {}
+    manager = entry.model._default_manager
+    name = entry.title_field_name
+    if name:
+        return dict(manager.filter(pk__in=pks).values_list("pk", name))
+    return {obj.pk: str(obj) for obj in manager.filter(pk__in=pks)}
+
+
+def load_objects(hits: list[Hit]) -> list[Hit]:
+    """Attach each hit's object, one query per type; hits whose object is gone are dropped."""
+    by_type: dict[str, list[Hit]] = {}
+    for hit in hits:
+        by_type.setdefault(hit.type.key, []).append(hit)
+    for type_hits in by_type.values():
+        entry = type_hits[0].type
+        objects = entry.model._default_manager.in_bulk([hit.pk for hit in type_hits])
+        for hit in type_hits:
+            hit.obj = objects.get(hit.pk)
+    return [hit for hit in hits if hit.obj is not None]

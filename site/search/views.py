@@ -4,7 +4,7 @@ from django.views.decorators.http import require_GET
 
 from .forms import SearchForm
 from .highlight import highlight, snippet
-from .services import site_search
+from .services import load_objects, site_search
 
 PAGE_SIZE = 10
 
@@ -18,10 +18,10 @@ def search(request):
     results = []
     if outcome is not None:
         page_obj = Paginator(outcome.hits, PAGE_SIZE).get_page(request.GET.get("page"))
-        for hit in page_obj.object_list:
+        for hit in load_objects(page_obj.object_list):
             results.append(
                 {
-                    "title": highlight(hit.title, outcome.words),
+                    "title": highlight(hit.type.title_of(hit.obj), outcome.words),
                     "url": hit.type.url(hit.obj, request),
                     "type": hit.type.label,
                     "date": hit.type.date(hit.obj),
@@ -47,7 +47,12 @@ def _type_filters(form, outcome):
     if outcome is None:
         return []
     return [
-        {"key": key, "label": label, "count": outcome.counts.get(key, 0)}
+        {
+            "key": key,
+            "label": label,
+            "count": outcome.counts.get(key, 0),
+            "capped": outcome.is_capped(key),
+        }
         for key, label in form.fields["type"].choices
         if key
     ]

@@ -1,11 +1,15 @@
-"""Site search over the demo content: recall, ranking, filters, bad input, admin search."""
+"""Site search over the demo content: recall, ranking, filters, bad input, query counts."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 
 from guidance.models import GuidancePage, NoticePage, PolicyPage
-from search.services import site_search
+from search import services
+from search.services import load_objects, site_search
+from tests.guidance.factories import bulk_policies
 
 pytestmark = pytest.mark.django_db
 
@@ -68,9 +72,12 @@ def test_title_matches_rank_first(demo_site):
 
 def test_type_filter_and_counts(demo_site):
     outcome = site_search("调解", "guidance")
-    assert outcome.hits and all(isinstance(hit.obj, GuidancePage) for hit in outcome.hits)
+    guidance = set(GuidancePage.objects.values_list("pk", flat=True))
+    assert outcome.hits and all(hit.type.key == "guidance" for hit in outcome.hits)
+    assert {hit.pk for hit in outcome.hits} <= guidance
     assert outcome.counts["guidance"] == len(outcome.hits)
     assert outcome.counts["policy"] == 1 and outcome.counts["notice"] >= 1
+    assert not outcome.capped
 
 
 def test_unpublished_and_private_pages_are_not_found(demo_site):
@@ -149,17 +156,56 @@ def test_header_search_box_on_every_page(client, demo_site):
         assert '<label class="visually-hidden" for="header-search-q">' in html
 
 
-def test_admin_page_search_finds_chinese_words(admin_client, demo_site):
-    # The admin searches titles (Wagtail's autocomplete); words inside a title count.
-    response = admin_client.get("/admin/pages/search/", {"q": "委员会"})
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert COMMITTEE in html and UNION not in html
-    section = Page.objects.get(slug="guidance")
-    html = admin_client.get(f"/admin/pages/{section.pk}/", {"q": "工会"}).content.decode()
-    assert UNION in html and APPLY not in html
-
-
 def test_policies_are_found_by_their_document_number_field(demo_site):
     hits = site_search("随人社函", "policy").hits
-    assert [hit.obj for hit in hits] == [PolicyPage.objects.get()]
+    assert [hit.pk for hit in hits] == [PolicyPage.objects.get().pk]
+
+
+def test_only_the_page_shown_is_loaded(demo_site):
+    outcome = site_search("调解")
+    assert outcome.hits and all(hit.obj is None for hit in outcome.hits)
+    shown = load_objects(outcome.hits[:3])
+    assert [hit.obj.pk for hit in shown] == [hit.pk for hit in outcome.hits[:3]]
+    assert all(hit.obj is None for hit in outcome.hits[3:])
+    # An object deleted after the ranking is dropped, not shown broken.
+    gone = outcome.hits[4]
+    gone.type.model.objects.filter(pk=gone.pk).delete()
+    assert gone not in load_objects(outcome.hits[3:6])
+
+
+def _search_queries(client, params):
+    client.get(reverse("search"), params)  # warm per-process caches (site root paths)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("search"), params)
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+def test_search_page_queries_do_not_grow_with_the_site(client, demo_site):
+    from directory.models import Agency
+    from guidance.models import PolicyIndexPage
+
+    everything, policies = {"q": "调解"}, {"q": "调解", "type": "policy"}
+    small_all, _ = _search_queries(client, everything)
+    small_policies, html = _search_queries(client, policies)
+    assert html.count('class="result-list__item"') == 1
+    bulk = bulk_policies(
+        PolicyIndexPage.objects.get(), 250, list(Agency.objects.filter(region="city"))[:3]
+    )
+    get_search_backend().add_bulk(PolicyPage, bulk)
+    assert site_search("调解").counts["policy"] == 200
+    large_all, html = _search_queries(client, everything)
+    assert "政策文件 (200+)" in html and 'href="/policies/bulk-policy-' in html
+    large_policies, html = _search_queries(client, policies)
+    assert html.count('class="result-list__item"') == 10
+    # Ten results cost what one did: objects are loaded per type, not per result.
+    assert large_policies == small_policies
+    # A fixed set, plus per type at most one ranking query (one for all on SQLite), one
+    # for the titles and one for the objects shown, whatever the site's size.
+    assert max(small_all, large_all) <= 26
+
+
+def test_capped_type_counts_are_marked(client, demo_site, monkeypatch):
+    monkeypatch.setattr(services, "PER_TYPE_LIMIT", 2)
+    html = client.get(reverse("search"), {"q": "调解"}).content.decode()
+    assert "办事指南 (2+)" in html and "政策文件 (1)" in html
