@@ -39,7 +39,6 @@ def token_list(request):
             "tokens": _tokens(),
             "errors": error_list(form) if request.method == "POST" else [],
         },
-        status=422 if request.method == "POST" else 200,
     )
 
 

@@ -96,7 +96,6 @@ def register_referral(request):
             "sections": sections,
             "errors": error_list(form, *sections.forms) if request.method == "POST" else [],
         },
-        status=422 if request.method == "POST" else 200,
     )
 
 

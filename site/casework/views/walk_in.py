@@ -46,5 +46,4 @@ def record_walk_in(request):
             "sections": sections,
             "errors": error_list(form, *sections.forms) if posted else [],
         },
-        status=422 if posted else 200,
     )
