@@ -17,28 +17,38 @@ def _fresh_cache_and_private_storage(settings, tmp_path):
     private_storage._wrapped = empty
 
 
-def _load_casework_data(settings, tmp_path, monkeypatch):
+def _build_casework_data():
     from applications.demo import liaisons, routing_rules
     from casework.demo import staff
     from directory.demo import agencies, mediators, organizations, staff_access
     from home.demo import site_tree
 
-    settings.VAR_DIR = tmp_path
-    monkeypatch.setenv("DEMO_PASSWORD", "demo-Password-123")
     sink = io.StringIO()
     steps = (site_tree, agencies, organizations, mediators, liaisons, routing_rules, staff)
     for step in (*steps, staff_access):
         step.load(sink)
 
 
+def _load_casework_data(database_snapshots, settings, tmp_path, monkeypatch):
+    """Built once per session, then restored into each test (tests/conftest.py)."""
+    from tests.conftest import DEMO_PASSWORD, demo_environment
+
+    settings.VAR_DIR = tmp_path
+    monkeypatch.setenv("DEMO_PASSWORD", DEMO_PASSWORD)
+    with demo_environment(tmp_path):
+        if not database_snapshots.restore("casework", _build_casework_data):
+            _build_casework_data()
+
+
 @pytest.fixture
-def casework_data(db, settings, tmp_path, monkeypatch):
+def casework_data(db, database_snapshots, settings, tmp_path, monkeypatch):
     """Agencies, organizations, mediators, routing rules, liaisons and the demo case staff
-    (`<code>` handlers, `<code>-head` heads): what casework needs, without the pages."""
-    _load_casework_data(settings, tmp_path, monkeypatch)
+    (`<code>` handlers, `<code>-head` heads, password "demo-Password-123"): what casework
+    needs, without the pages."""
+    _load_casework_data(database_snapshots, settings, tmp_path, monkeypatch)
 
 
 @pytest.fixture
-def casework_data_committed(transactional_db, settings, tmp_path, monkeypatch):
+def casework_data_committed(transactional_db, database_snapshots, settings, tmp_path, monkeypatch):
     """The same data, really committed (live-server and on-commit tests)."""
-    _load_casework_data(settings, tmp_path, monkeypatch)
+    _load_casework_data(database_snapshots, settings, tmp_path, monkeypatch)
