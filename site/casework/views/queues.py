@@ -8,6 +8,9 @@ for every tab's count and the number of results, and the mediator/organization c
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from casework import deadlines, listing, permissions
 from casework.forms.queue import QueueFilterForm
@@ -25,6 +28,46 @@ class KnownCountPaginator(Paginator):
         self.__dict__["count"] = count
 
 
+def _person(user) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+def queue_rows(cases, today) -> list[dict]:
+    """What each row shows, prepared once in Python (labels translated once per page, not
+    per row; the mobile number masked)."""
+    handler, mediator = gettext("Handler"), gettext("Mediator")
+    badges = {"overdue": gettext("Overdue"), "due_soon": gettext("Due soon")}
+    rows = []
+    for case in cases:
+        assignees = []
+        if case.assigned_to_id:
+            assignees.append(f"{handler}：{_person(case.assigned_to)}")
+        if case.mediator_id:
+            assignees.append(f"{mediator}：{case.mediator.name}")
+        if case.organization_id:
+            assignees.append(case.organization.name)
+        state = listing.deadline_state(case, today)
+        rows.append(
+            {
+                "url": reverse("casework:case", args=[case.reference]),
+                "reference": case.reference,
+                "applicant": case.applicant_name,
+                "phone": mask_phone(case.applicant_phone),
+                "respondent": case.respondent_name,
+                "type": case.get_application_type_display(),
+                "source": case.get_source_display(),
+                "region": case.get_region_display(),
+                "status": case.get_status_display(),
+                "agency": case.agency.short_name,
+                "assignees": assignees,
+                "submitted": case.submitted_at,
+                "next_due": case.next_due,
+                "badge": (state.replace("_", "-"), badges[state]) if state in badges else None,
+            }
+        )
+    return rows
+
+
 def queue(request):
     user = request.user
     if not permissions.is_case_staff(user):
@@ -35,22 +78,14 @@ def queue(request):
     form = QueueFilterForm(request.GET)
     form.is_valid()
     values = form.valid_values()
-    condition = listing.tab_conditions(user)[tab] & listing.filter_condition(values)
-    counts = listing.counts(user, current=condition)
+    filters = listing.filter_condition(values)
+    condition = listing.tab_conditions(user)[tab] & filters
+    counts = listing.counts(user, current=condition if filters else None)
+    total = counts.get("current", counts[tab])
     sort = values.get("sort") or listing.DEFAULT_SORT
-    paginator = KnownCountPaginator(
-        listing.cases(user, condition, sort), PER_PAGE, counts["current"]
-    )
+    paginator = KnownCountPaginator(listing.cases(user, condition, sort), PER_PAGE, total)
     page = paginator.get_page(request.GET.get("p"))
-    today = deadlines.today()
-    rows = [
-        {
-            "case": case,
-            "phone": mask_phone(case.applicant_phone),
-            "deadline_state": listing.deadline_state(case, today),
-        }
-        for case in page.object_list
-    ]
+    rows = queue_rows(page.object_list, deadlines.today())
     query = request.GET.copy()
     query.pop("p", None)
     return render(
@@ -68,8 +103,9 @@ def queue(request):
             "is_filtered": form.is_filtered,
             "rows": rows,
             "page": page,
-            "total": counts["current"],
+            "total": total,
             "query": query.urlencode(),
+            "unassigned_label": _("Unassigned"),
             "show_agency": is_center_admin(user) or len(permissions.case_agency_ids(user)) > 1,
         },
     )

@@ -283,6 +283,7 @@ def test_menu_item_and_dashboard_counts_for_case_staff_only(login, client, hrss_
     perform(hrss_case, "accept", staff("hrss-zengdu"), {}, hrss_case.version)
     html = login("hrss-zengdu").get("/admin/").content.decode()
     assert "案件办理" in html
+    assert '/admin/cases/"' in html  # the menu item (sidebar props), not a dashboard link
     counts = html.split('id="case-counts"')[1].split("</ul>")[0]
     assert '<span class="w-summary__count casework-dashboard-count">1</span>我的案件' in counts
     assert '<span class="w-summary__count casework-dashboard-count">1</span>未分配' in counts
