@@ -88,7 +88,10 @@ def test_hrss_handler_works_a_case_to_an_agreement(live_demo, browser_context_fa
     page.get_by_role("button", name="记录调解协议").click()  # no terms yet: refused
     summary = page.get_by_role("alert")
     assert "至少要有一条" in summary.inner_text()
-    assert page.evaluate("document.activeElement.id") == "error-summary"
+    # The error summary takes the focus once the page has loaded.
+    page.wait_for_function(
+        "document.activeElement && document.activeElement.id === 'error-summary'"
+    )
     assert blocking_violations(page) == []
     page.get_by_label("协议概述（选填）").fill("双方自愿达成协议（示例）")
     page.locator("#id_terms-0-text").fill("被申请人支付拖欠工资")
