@@ -1,14 +1,21 @@
-"""Publishing benchmark (`make bench`): the policy library and site search with 10,000
-policy pages (the issue asks for 2,000 and 10,000), and publish-to-searchable through the
-task worker.
+"""Publishing benchmark (`make bench`): site search and the policy library over 10,000
+policy pages, and the time from publishing to searchable through the task worker.
 
-Figures go to docs/performance.md between the publishing markers of the current database
-(run once with SQLite and once with DATABASE_URL pointing at PostgreSQL). Query counts are
-asserted in tests/guidance, not here.
+Run once with SQLite and once with DATABASE_URL pointing at PostgreSQL; the figures go to
+docs/performance.md between the publishing markers of that database, with the machine's
+load average (the machine is shared). Query counts are asserted in tests/, not here.
+
+Building: the 10,000 pages are bulk-inserted (tests/guidance/factories.py) and indexed
+through the real backend (`add_bulk`: jieba segmentation + full-text index). Their bodies
+repeat 20 paragraphs of the seed document, so while building, the segmentation of a text
+already seen is memoised (this benchmark only); the real indexing throughput is measured
+separately on INDEX_SAMPLE pages without the memo and reported.
 """
 
+import functools
 import io
 import os
+import resource
 import statistics
 import time
 from pathlib import Path
@@ -22,16 +29,19 @@ from django.test.utils import CaptureQueriesContext
 from tests.guidance.factories import bulk_policies
 
 N_POLICIES = 10_000
-REPEAT = 20
+CHUNK = 500
+INDEX_SAMPLE = 300
+REPEAT = 30
+TARGET_P95_MS = 150
 QUERIES = [
-    "调解",
+    "调解",  # in every title: 10,000 matches
+    "一站式",  # in the bodies only: 10,000 body matches
     "调解委员会",
     "劳动争议",
-    "一站式",
     "57号",
     "工会 25人",
     "诉讼服务站 立案",
-    "区块链",
+    "区块链",  # nothing
 ]
 REPORT = Path(__file__).resolve().parent.parent / "docs" / "performance.md"
 
@@ -43,45 +53,78 @@ def markers():
     )
 
 
+def cpu_seconds():
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def timings(client, url, repeat=REPEAT):
+    """(p50 ms, p95 ms, median CPU ms of this process, queries) of GET `url`.
+
+    The CPU column is what one request costs this process (with SQLite, the database
+    work too), whatever the other work on the shared machine; wall time includes waiting.
+    """
     client.get(url)
-    samples = []
+    samples, cpu = [], []
     for _ in range(repeat):
-        started = time.perf_counter()
+        cpu_started, started = cpu_seconds(), time.perf_counter()
         response = client.get(url)
         samples.append((time.perf_counter() - started) * 1000)
+        cpu.append((cpu_seconds() - cpu_started) * 1000)
         assert response.status_code == 200, url
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
     cuts = statistics.quantiles(samples, n=20)
-    return statistics.median(samples), cuts[18], len(queries)
+    return statistics.median(samples), cuts[18], statistics.median(cpu), len(queries)
+
+
+def row(label, median, p95, cpu, queries):
+    return f"| {label} | {median:.0f} ms | {p95:.0f} ms | {cpu:.0f} ms | {queries} |"
 
 
 def build_library():
+    """10,000 live policies, indexed; returns (real indexing seconds per page, total s)."""
     from wagtail.search.backends import get_search_backend
 
+    import search.backend
     from directory.models import Agency
-    from guidance.models import PolicyIndexPage, PolicyPage
+    from guidance.models import PolicyIndexPage
     from home.demo.seed_policy import document_html
 
     paragraphs = [p for p in document_html().split("</p>") if len(p) > 40]
     issuers = list(Agency.objects.filter(region="city"))
     index = PolicyIndexPage.objects.get()
-    chunk = 500
-    for start in range(0, N_POLICIES, chunk):
-        body = "</p>".join(paragraphs[(start // chunk) % len(paragraphs) :][:3]) + "</p>"
-        bulk_policies(index, chunk, issuers, body=body)
     backend = get_search_backend()
-    policies = PolicyPage.objects.filter(slug__startswith="bulk-policy-").order_by("pk")
     started = time.perf_counter()
-    for offset in range(0, N_POLICIES, chunk):
-        backend.add_bulk(PolicyPage, list(policies[offset : offset + chunk]))
-    return time.perf_counter() - started
+    per_page = None
+    real_index_text = search.backend.index_text
+    try:
+        for start in range(0, N_POLICIES, CHUNK):
+            body = "</p>".join(paragraphs[(start // CHUNK) % len(paragraphs) :][:3]) + "</p>"
+            policies = bulk_policies(index, CHUNK, issuers, body=body)
+            if per_page is None:  # the real cost, without the memo below
+                sample_started = time.perf_counter()
+                backend.add_bulk(type(policies[0]), policies[:INDEX_SAMPLE])
+                per_page = (time.perf_counter() - sample_started) / INDEX_SAMPLE
+                policies = policies[INDEX_SAMPLE:]
+                search.backend.index_text = functools.lru_cache(maxsize=4096)(real_index_text)
+            backend.add_bulk(type(policies[0]), policies)
+    finally:
+        search.backend.index_text = real_index_text
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # what autovacuum does after a bulk load
+    return per_page, time.perf_counter() - started
 
 
-def publish_to_searchable(settings):
+def publish_to_searchable(settings, monkeypatch):
     """Publish with the database task backend; the worker indexes it."""
+    from django_tasks_db.management.commands import db_worker
     from wagtail.search.backends import get_search_backend
+
+    # The worker runs in this process, inside the benchmark's transaction: its periodic
+    # connection recycling would close that connection (PostgreSQL).
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
 
     from directory.models import Agency
     from guidance.models import PolicyIndexPage, PolicyPage
@@ -104,52 +147,74 @@ def publish_to_searchable(settings):
     return publish_seconds, found_before, worker_seconds, found_after
 
 
-@pytest.mark.timeout(1800)
+def load():
+    return "/".join(f"{value:.1f}" for value in os.getloadavg())
+
+
+@pytest.mark.timeout(3600)
 @pytest.mark.django_db
-def test_publishing_benchmark(tmp_path, settings):
+def test_publishing_benchmark(tmp_path, settings, monkeypatch):
     settings.VAR_DIR = tmp_path
     os.environ.setdefault("DEMO_PASSWORD", "bench-Password-1")
-    with open(os.devnull, "w") as sink:
-        call_command("load_demo", stdout=sink)
-    index_seconds = build_library()
+    call_command("load_demo", stdout=io.StringIO())
+    load_before = load()
+    per_page, build_seconds = build_library()
     client = Client()
+
+    search_rows, misses = [], []
+    for query in QUERIES:
+        median, p95, cpu, queries = timings(client, f"/search/?q={query}")
+        search_rows.append(
+            f"| {query} | {median:.0f} ms | {p95:.0f} ms | {cpu:.0f} ms | {queries} |"
+        )
+        if p95 >= TARGET_P95_MS:
+            misses.append(query)
 
     index_rows = []
     for label, url in [
         ("policy index, page 1", "/policies/"),
         ("policy index, validity + year, page 3", "/policies/?validity=in_force&year=2020&page=3"),
+        ("policy index, issuer + topic", "/policies/?issuer=hrss-city&topic=mediation"),
         ("policy index, keyword 调解委员会", "/policies/?q=调解委员会"),
     ]:
-        median, p95, queries = timings(client, url)
-        index_rows.append(f"| {label} | {median:.0f} ms | {p95:.0f} ms | {queries} |")
+        median, p95, cpu, queries = timings(client, url)
+        index_rows.append(
+            f"| {label} | {median:.0f} ms | {p95:.0f} ms | {cpu:.0f} ms | {queries} |"
+        )
 
-    search_rows = []
-    for query in QUERIES:
-        median, p95, queries = timings(client, f"/search/?q={query}")
-        search_rows.append(f"| {query} | {median:.0f} ms | {p95:.0f} ms | {queries} |")
-
-    publish_seconds, before, worker_seconds, after = publish_to_searchable(settings)
+    publish_seconds, before, worker_seconds, after = publish_to_searchable(settings, monkeypatch)
     assert before == 0 and after == 1
+    load_after = load()
 
+    met = "met" if not misses else "not met for " + ", ".join(misses)
     start, end = markers()
     lines = [
         start,
         f"## Publishing and search ({connection.vendor}; `make bench`)",
         "",
-        f"{N_POLICIES:,} policy pages plus the demo content; indexing them (jieba "
-        f"segmentation + {connection.vendor} full-text index) took {index_seconds:.1f} s.",
+        f"{N_POLICIES:,} live policy pages plus the demo content, built in "
+        f"{build_seconds:.0f} s. Indexing (jieba segmentation + {connection.vendor} "
+        f"full-text index) costs {per_page * 1000:.0f} ms per page measured on "
+        f"{INDEX_SAMPLE} pages, i.e. about {per_page * N_POLICIES / 60:.0f} min for a full "
+        f"`update_index` of {N_POLICIES:,} pages (the rest of the build memoised the "
+        "segmentation of the repeated bodies). Load average (1/5/15 min) on the shared "
+        f"2-core machine: {load_before} before, {load_after} after; {REPEAT} requests per "
+        "row, Django test client (no network), one process. CPU: this process's CPU time "
+        "per request (SQLite's work included, PostgreSQL's server not).",
         "",
-        "| policy library | p50 | p95 | queries |",
-        "|---|---|---|---|",
-        *index_rows,
+        f"Search, target p95 < {TARGET_P95_MS} ms: {met}.",
         "",
-        "| search `/search/?q=` | p50 | p95 | queries |",
-        "|---|---|---|---|",
+        "| search `/search/?q=` | p50 | p95 | CPU (p50) | queries |",
+        "|---|---|---|---|---|",
         *search_rows,
         "",
+        "| policy library | p50 | p95 | CPU (p50) | queries |",
+        "|---|---|---|---|---|",
+        *index_rows,
+        "",
         f"Publishing a policy took {publish_seconds * 1000:.0f} ms and it was not yet "
-        f"searchable (indexing is a task); the worker (`db_worker --batch`) indexed it in "
-        f"{worker_seconds:.2f} s, after which search found it.",
+        f"searchable (indexing is a task); the worker (`db_worker --batch`, started cold) "
+        f"indexed it in {worker_seconds:.2f} s, after which search found it.",
         end,
     ]
     section = "\n".join(lines)
