@@ -27,9 +27,8 @@ def test_demo_loads_rules_liaisons_and_links_to_the_forms(demo_site):
     assert AgencyMembership.objects.filter(role="liaison").count() == Agency.objects.count()
     liaison = get_user_model().objects.get(username="hrss-zengdu-liaison")
     assert liaison.check_password("demo-Password-123")
-    assert (
-        not get_user_model().objects.filter(username="hrss-zengdu").exists()
-    )  # reserved for casework
+    handler = get_user_model().objects.get(username="hrss-zengdu")  # casework's demo handler
+    assert AgencyMembership.objects.get(user=handler).role == "handler"
 
     home = Client().get("/").content.decode()
     for path in ("/apply/mediation/", "/apply/union-setup/", "/apply/committee-setup/", "/track/"):
