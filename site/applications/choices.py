@@ -64,7 +64,7 @@ class CaseStatus(models.TextChoices):
     NO_AGREEMENT = "no_agreement", _("No agreement reached")
     WITHDRAWN = "withdrawn", _("Withdrawn")
     COMPLETED = "completed", _("Completed")
-    CLOSED = "closed", _("Closed")
+    CLOSED = "closed", _("Case closed")
 
 
 EMPLOYEE_BANDS_FOR_UNION = 25  # 25 or more members: a union committee (工会法 art. 13)
