@@ -27,6 +27,15 @@ def sign_in(context, base, username):
     return page
 
 
+def settled_violations(page):
+    """axe findings once Wagtail's flash message has slid in: while its CSS transition runs,
+    axe cannot tell what is behind the text and reports it as low contrast."""
+    page.wait_for_function(
+        "document.getAnimations().every((animation) => animation.playState !== 'running')"
+    )
+    return blocking_violations(page)
+
+
 def listed_references(page) -> set[str]:
     return set(page.locator("a.casework-reference").all_inner_texts())
 
@@ -51,7 +60,7 @@ def test_hrss_handler_works_a_case_to_an_agreement(live_demo, browser_context_fa
         Case.objects.filter(agency__code="hrss-zengdu").values_list("reference", flat=True)
     )
     assert shown <= zengdu  # only HRSS Zengdu's cases, demo cases included
-    assert blocking_violations(page) == []
+    assert settled_violations(page) == []
 
     page.get_by_label("编号、当事人名称或手机号").fill("浏览器甲")
     page.get_by_role("button", name="搜索", exact=True).click()
@@ -61,7 +70,7 @@ def test_hrss_handler_works_a_case_to_an_agreement(live_demo, browser_context_fa
     page.wait_for_url(f"**/admin/cases/{ours.reference}/")
     assert page.get_by_role("heading", level=1).inner_text().startswith(ours.reference)
     assert WORKER_ID not in page.content()
-    assert blocking_violations(page) == []
+    assert settled_violations(page) == []
 
     # Show the masked ID number in place (JavaScript), which is logged.
     page.get_by_role("button", name=re.compile("显示 居民身份证号码")).first.click()
@@ -70,7 +79,7 @@ def test_hrss_handler_works_a_case_to_an_agreement(live_demo, browser_context_fa
 
     page.get_by_role("link", name="受理", exact=True).click()
     page.wait_for_url("**/actions/accept/")
-    assert blocking_violations(page) == []
+    assert settled_violations(page) == []
     page.get_by_role("button", name="受理", exact=True).click()
     page.wait_for_url(f"**/admin/cases/{ours.reference}/")
     assert page.locator("#case-status").inner_text() == "已受理"
@@ -92,7 +101,7 @@ def test_hrss_handler_works_a_case_to_an_agreement(live_demo, browser_context_fa
     page.wait_for_function(
         "document.activeElement && document.activeElement.id === 'error-summary'"
     )
-    assert blocking_violations(page) == []
+    assert settled_violations(page) == []
     page.get_by_label("协议概述（选填）").fill("双方自愿达成协议（示例）")
     page.locator("#id_terms-0-text").fill("被申请人支付拖欠工资")
     page.locator("#id_terms-0-amount").fill("8600.00")
@@ -104,7 +113,7 @@ def test_hrss_handler_works_a_case_to_an_agreement(live_demo, browser_context_fa
     assert page.locator("#case-status").inner_text() == "已达成调解协议"
     terms = page.locator("#agreement-terms").inner_text()
     assert "被申请人支付拖欠工资" in terms and "8600.00" in terms and "申请人放弃其他请求" in terms
-    assert blocking_violations(page) == []
+    assert settled_violations(page) == []
 
     page.get_by_role("link", name="调解协议书").click()
     page.wait_for_url(f"**/{ours.reference}/documents/agreement/")
@@ -127,7 +136,7 @@ def test_a_transfer_appears_in_the_receivers_queue(live_demo, browser_context_fa
     page.wait_for_url("**/actions/transfer/")
     page.get_by_label("转至").select_option(label="随县人力资源和社会保障局")
     page.get_by_label("转办理由").fill("用人单位注册地在随县（示例）")
-    assert blocking_violations(page) == []
+    assert settled_violations(page) == []
     page.get_by_role("button", name="转办至其他机构").click()
     page.wait_for_url("**/admin/cases/")
     assert case.reference not in listed_references(page)
