@@ -31,7 +31,8 @@ def settled_violations(page):
     """axe findings once Wagtail's flash message has slid in: while its CSS transition runs,
     axe cannot tell what is behind the text and reports it as low contrast."""
     page.wait_for_function(
-        "document.getAnimations().every((animation) => animation.playState !== 'running')"
+        "document.getAnimations().filter((item) => item instanceof CSSTransition)"
+        ".every((item) => item.playState !== 'running')"
     )
     return blocking_violations(page)
 
