@@ -9,6 +9,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -68,7 +69,7 @@ def feedback_due(referral) -> datetime.date | None:
 def _referral_of(case):
     try:
         return case.referral
-    except Exception:  # RelatedObjectDoesNotExist: not a referral
+    except ObjectDoesNotExist:  # not a court referral
         return None
 
 

@@ -66,13 +66,19 @@ def plan(case, decision) -> list[Notification]:
         )
     )
     planned = Notification.objects.bulk_create(planned)
-    ids = [notification.pk for notification in planned]
+    queue_with_transaction(planned)
+    return planned
+
+
+def queue_with_transaction(notifications) -> None:
+    """Queue delivery of notifications just created in the current transaction: with the
+    database queue in the same transaction (all or nothing, no extra write), otherwise once
+    it commits."""
+    ids = [notification.pk for notification in notifications]
     if queue_is_transactional():
-        # The database queue commits with the case: all or nothing, no extra write.
         queue(ids, swallow=False)
     else:
         transaction.on_commit(lambda: queue(ids))
-    return planned
 
 
 def queue_is_transactional() -> bool:

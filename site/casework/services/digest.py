@@ -238,11 +238,7 @@ def _send_one(digest: AgencyDigest, today: datetime.date) -> DeadlineDigest | No
                     for address in digest.recipients
                 ]
             )
-            ids = [notification.pk for notification in planned]
-            if notify.queue_is_transactional():
-                notify.queue(ids, swallow=False)
-            else:
-                transaction.on_commit(lambda: notify.queue(ids))
+            notify.queue_with_transaction(planned)
     except IntegrityError:
         # Another run sent this agency's digest for today first.
         logger.info("deadline digest for %s on %s already sent", digest.agency.code, today)

@@ -46,11 +46,5 @@ def plan(case, sender, receiver, reason) -> list[Notification]:
                 )
             )
     planned = Notification.objects.bulk_create(planned)
-    ids = [notification.pk for notification in planned]
-    if notify.queue_is_transactional():
-        notify.queue(ids, swallow=False)
-    else:
-        from django.db import transaction
-
-        transaction.on_commit(lambda: notify.queue(ids))
+    notify.queue_with_transaction(planned)
     return planned
