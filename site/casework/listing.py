@@ -8,10 +8,12 @@ queries for 50 cases or 100,000.
 
 import datetime
 import re
+from functools import reduce
+from operator import or_
 
 from django.core.exceptions import EmptyResultSet
-from django.db import connection
-from django.db.models import F, Q
+from django.db import connection, models
+from django.db.models import Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from applications import references
@@ -31,10 +33,18 @@ TAB_LABELS = {
 }
 ALL_CASES_LABEL = _("All cases")  # the AGENCY tab for center admins
 
+# Each sort is one or more parts listed one after the other, each an ORDER BY an index
+# serves. "Nearest deadline first" lists the cases with a running clock by deadline, then
+# those without one: a single `next_due ASC NULLS LAST` cannot be read from an index on
+# SQLite, so it sorted every visible case (100,000 for a center admin) for each page.
+HAS_DEADLINE = Q(next_due__isnull=False)
 SORTS = {
-    "deadline": (F("next_due").asc(nulls_last=True), "-submitted_at", "-pk"),
-    "newest": ("-submitted_at", "-pk"),
-    "oldest": ("submitted_at", "pk"),
+    "deadline": (
+        (HAS_DEADLINE, ("next_due", "-submitted_at", "-pk")),
+        (Q(next_due__isnull=True), ("-submitted_at", "-pk")),
+    ),
+    "newest": ((Q(), ("-submitted_at", "-pk")),),
+    "oldest": ((Q(), ("submitted_at", "pk")),),
 }
 DEFAULT_SORT = "deadline"
 OPEN_STATUS = "open"  # the status filter's "every open status" choice
@@ -109,16 +119,14 @@ def filter_condition(cleaned: dict) -> Q:
     return condition
 
 
-def counts(user, current: Q | None = None) -> dict[str, int]:
-    """Each tab's count, plus `current` (the listed view), in one query.
+def counts(user, extra: dict[str, Q] | None = None) -> dict[str, int]:
+    """Each tab's count, plus one per `extra` condition (e.g. the listed view), in one query.
 
     One scalar subquery per count (`SELECT (SELECT COUNT(*) ...), (...)`), so the database
     answers each from its best index instead of reading every row for one aggregate.
     """
     visible = permissions.visible_cases(user).order_by()
-    conditions = dict(tab_conditions(user))
-    if current is not None:
-        conditions["current"] = current
+    conditions = {**tab_conditions(user), **(extra or {})}
     parts, params = [], []
     for key, condition in conditions.items():
         try:
@@ -136,36 +144,91 @@ def counts(user, current: Q | None = None) -> dict[str, int]:
 
 
 class OrderedCases:
-    """The listed cases, sliced by the paginator in one query that first picks the page's
-    ids (sorting only narrow rows) and then joins the page's agency, handler, mediator and
-    organization: joining before sorting would sort 100,000 wide rows for one page."""
+    """The listed cases, sliced by the paginator in one query.
+
+    The page's ids are picked first from each part of the sort (sorting only narrow rows,
+    each part in the order of an index), then the page's rows are read with their agency,
+    handler, mediator and organization: joining before sorting would sort 100,000 wide
+    rows for one page. `sizes` holds the number of cases in every part but the last (they
+    come with the tab counts), so a page that straddles two parts is still one query.
+    """
 
     RELATED = ("agency", "assigned_to", "mediator", "organization")
 
-    def __init__(self, queryset, ordering):
-        self.queryset = queryset.order_by(*ordering)
-        self.ordering = ordering
+    def __init__(self, queryset, parts, sizes=()):
+        if len(sizes) != len(parts) - 1:
+            raise ValueError("every part but the last needs its size")
+        self.parts = [
+            (queryset.filter(condition).order_by(*ordering), ordering)
+            for condition, ordering in parts
+        ]
+        self.sizes = list(sizes)
         self.ordered = True
 
     def __getitem__(self, index):
-        if not isinstance(index, slice):
+        if not isinstance(index, slice) or index.step is not None:
             raise TypeError("OrderedCases only supports slices")
-        page_ids = self.queryset.values("pk")[index]
-        return list(
-            Case.objects.filter(pk__in=page_ids)
-            .select_related(*self.RELATED)
-            .order_by(*self.ordering)
+        start, stop = index.start or 0, index.stop
+        picks, offset = [], 0
+        for number, (queryset, _ordering) in enumerate(self.parts):
+            size = self.sizes[number] if number < len(self.sizes) else None
+            end = None if size is None else offset + size
+            if (end is None or start < end) and (stop is None or stop > offset):
+                local_stop = None if stop is None else stop - offset
+                if size is not None and (local_stop is None or local_stop > size):
+                    local_stop = size
+                picks.append((number, queryset.values("pk")[max(start - offset, 0) : local_stop]))
+            if end is None:
+                break
+            offset = end
+        if not picks:
+            return []
+        part = models.Case(
+            *[When(pk__in=ids, then=Value(number)) for number, ids in picks],
+            output_field=models.IntegerField(),
         )
+        rows = (
+            Case.objects.filter(reduce(or_, [Q(pk__in=ids) for _number, ids in picks]))
+            .select_related(*self.RELATED)
+            .annotate(listing_part=part)
+        )
+        listed = []
+        for number, (_queryset, ordering) in enumerate(self.parts):
+            listed += _in_order([row for row in rows if row.listing_part == number], ordering)
+        return listed
 
     def count(self):
-        return self.queryset.count()
+        return sum(queryset.count() for queryset, _ordering in self.parts)
 
 
-def cases(user, condition: Q, sort: str) -> OrderedCases:
-    return OrderedCases(
-        permissions.visible_cases(user).filter(condition),
-        SORTS.get(sort, SORTS[DEFAULT_SORT]),
-    )
+def _in_order(rows: list, ordering) -> list:
+    """`rows` sorted by `ordering` (field names, "-" for descending), as the database did."""
+    for field in reversed(ordering):
+        name = field.lstrip("-")
+        rows.sort(key=lambda row, name=name: getattr(row, name), reverse=field.startswith("-"))
+    return rows
+
+
+def cases(user, condition: Q, sort: str, sizes=()) -> OrderedCases:
+    """The listing of `condition` in `sort` order; `sizes`: see `part_counts`."""
+    visible = permissions.visible_cases(user).filter(condition)
+    return OrderedCases(visible, sort_parts(sort), sizes)
+
+
+def sort_parts(sort: str):
+    return SORTS.get(sort, SORTS[DEFAULT_SORT])
+
+
+def part_counts(condition: Q, sort: str) -> dict[str, Q]:
+    """The extra counts `cases()` needs (every part of the sort but the last), to be asked
+    for with the tab counts: {"part0": ..., ...}."""
+    parts = sort_parts(sort)[:-1]
+    return {f"part{number}": condition & part for number, (part, _o) in enumerate(parts)}
+
+
+def part_sizes(counts: dict, sort: str) -> list[int]:
+    """The sizes `cases()` needs, from counts asked for with `part_counts`."""
+    return [counts[f"part{number}"] for number in range(len(sort_parts(sort)) - 1)]
 
 
 def deadline_state(case, today: datetime.date | None = None) -> str:

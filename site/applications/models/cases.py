@@ -151,6 +151,10 @@ class Case(models.Model):
             models.Index(fields=["agency", "status", "-submitted_at"]),
             models.Index(fields=["agency", "next_due"]),
             models.Index(fields=["assigned_to", "status"]),
+            # The "mine" and "unassigned" counts of an agency's queue, from the index alone.
+            models.Index(fields=["agency", "assigned_to", "status"]),
+            # The queues' "nearest deadline first" order, read from the index page by page.
+            models.Index(fields=["next_due", "-submitted_at", "-id"]),
         ]
 
     def __str__(self):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from applications.choices import ApplicationType, CaseSource, CaseStatus, DisputeStage
 from applications.forms.fields import FriendlyDateField
 from casework import listing
+from casework.forms.widgets import ListSelect
 from directory.models import MediationOrganization, Mediator
 from directory.regions import Region
 
@@ -82,6 +83,9 @@ class QueueFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["assignee"].choices = assignee_choices()
+        for field in self.fields.values():
+            if type(field.widget) is forms.Select:
+                field.widget = ListSelect(choices=field.choices)
 
     def valid_values(self) -> dict:
         """What validated, field by field (call after `is_valid()`)."""

@@ -80,10 +80,14 @@ def queue(request):
     values = form.valid_values()
     filters = listing.filter_condition(values)
     condition = listing.tab_conditions(user)[tab] & filters
-    counts = listing.counts(user, current=condition if filters else None)
-    total = counts.get("current", counts[tab])
     sort = values.get("sort") or listing.DEFAULT_SORT
-    paginator = KnownCountPaginator(listing.cases(user, condition, sort), PER_PAGE, total)
+    extra = listing.part_counts(condition, sort)
+    if filters:
+        extra["current"] = condition
+    counts = listing.counts(user, extra)
+    total = counts.get("current", counts[tab])
+    sizes = listing.part_sizes(counts, sort)
+    paginator = KnownCountPaginator(listing.cases(user, condition, sort, sizes), PER_PAGE, total)
     page = paginator.get_page(request.GET.get("p"))
     rows = queue_rows(page.object_list, deadlines.today())
     query = request.GET.copy()

@@ -203,6 +203,39 @@ def test_sorting_by_deadline_or_submission(login, case_staff):
     assert order("?sort=oldest") == [early, late, none]
 
 
+def test_deadline_order_runs_on_across_pages_into_cases_without_a_deadline(login, hrss_case):
+    """27 cases with a deadline, then 30 without: page 2 holds the last 2 with a deadline and
+    the first 23 without, page 3 the rest; nothing is listed twice or left out."""
+    today = timezone.localdate()
+    now = timezone.now()
+    cases = [hrss_case, *copies(hrss_case, 56)]
+    for number, case in enumerate(cases):
+        due = today + datetime.timedelta(days=number % 9 - 3) if number < 27 else None
+        submitted = now - datetime.timedelta(hours=number % 7)  # ties broken by id
+        Case.objects.filter(pk=case.pk).update(next_due=due, submitted_at=submitted)
+    rows = list(Case.objects.filter(pk__in=[case.pk for case in cases]))
+    dated = sorted(
+        (case for case in rows if case.next_due),
+        key=lambda case: (case.next_due, -case.submitted_at.timestamp(), -case.pk),
+    )
+    undated = sorted(
+        (case for case in rows if not case.next_due),
+        key=lambda case: (-case.submitted_at.timestamp(), -case.pk),
+    )
+    client = login("hrss-zengdu")
+
+    def page(number):
+        html = client.get(QUEUE, {"sort": "deadline", "p": number}).content.decode()
+        shown = [case for case in rows if f">{case.reference}<" in html]
+        return sorted(shown, key=lambda case: html.index(f">{case.reference}<"))
+
+    pages = [page(1), page(2), page(3)]
+    assert [len(listing) for listing in pages] == [25, 25, 7]
+    assert [case.pk for listing in pages for case in listing] == [
+        case.pk for case in dated + undated
+    ]
+
+
 def test_personal_data_is_masked_in_the_list(login, case_staff):
     case = named("冯示例", phone="13712345678")
     html = login("hrss-zengdu").get(QUEUE).content.decode()
