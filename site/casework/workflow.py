@@ -32,6 +32,7 @@ class Action:
     roles: frozenset = STAFF
     types: frozenset = ALL_TYPES
     public: bool = True  # its timeline entry is shown to the applicant
+    tells_applicant: bool = False  # the applicant gets an SMS (and email) about it
     style: str = ""  # "warning" for actions that end or hand away a case
 
     def allows(self, case, role) -> bool:
@@ -45,9 +46,17 @@ class Action:
 ACTIONS = {
     action.name: action
     for action in [
-        Action("accept", _("Accept"), frozenset({S.SUBMITTED}), S.ACCEPTED),
         Action(
-            "decline", _("Decline"), frozenset({S.SUBMITTED}), S.REJECTED, SENIOR, style="warning"
+            "accept", _("Accept"), frozenset({S.SUBMITTED}), S.ACCEPTED, tells_applicant=True
+        ),
+        Action(
+            "decline",
+            _("Decline"),
+            frozenset({S.SUBMITTED}),
+            S.REJECTED,
+            SENIOR,
+            style="warning",
+            tells_applicant=True,
         ),
         Action(
             "transfer",
@@ -55,6 +64,7 @@ ACTIONS = {
             frozenset({S.SUBMITTED, S.ACCEPTED}),
             S.SUBMITTED,
             style="warning",
+            tells_applicant=True,
         ),
         Action("assign", _("Assign"), OPEN, public=False),
         Action(
@@ -63,6 +73,7 @@ ACTIONS = {
             frozenset({S.ACCEPTED, S.IN_MEDIATION}),
             S.IN_MEDIATION,
             types=MEDIATION,
+            tells_applicant=True,
         ),
         Action(
             "record_minutes",
@@ -83,6 +94,7 @@ ACTIONS = {
             frozenset({S.ACCEPTED, S.IN_MEDIATION}),
             S.AGREEMENT,
             types=MEDIATION,
+            tells_applicant=True,
         ),
         Action(
             "record_no_agreement",
@@ -90,6 +102,7 @@ ACTIONS = {
             frozenset({S.ACCEPTED, S.IN_MEDIATION}),
             S.NO_AGREEMENT,
             types=MEDIATION,
+            tells_applicant=True,
         ),
         Action(
             "start_work",
@@ -97,9 +110,15 @@ ACTIONS = {
             frozenset({S.ACCEPTED}),
             S.IN_PROGRESS,
             types=SETUP,
+            tells_applicant=True,
         ),
         Action(
-            "complete", _("Mark completed"), frozenset({S.IN_PROGRESS}), S.COMPLETED, types=SETUP
+            "complete",
+            _("Mark completed"),
+            frozenset({S.IN_PROGRESS}),
+            S.COMPLETED,
+            types=SETUP,
+            tells_applicant=True,
         ),
         Action(
             "withdraw",
@@ -107,6 +126,7 @@ ACTIONS = {
             OPEN,
             S.WITHDRAWN,
             style="warning",
+            tells_applicant=True,
         ),
         Action("close", _("Close the case"), ENDED, S.CLOSED, SENIOR),
     ]

@@ -22,6 +22,7 @@ class Notification(models.Model):
         TRANSFER_IN = "transfer_in", _("Case transferred in")
         TRANSFER_OUT = "transfer_out", _("Case transferred out")
         DEADLINE_DIGEST = "deadline_digest", _("Deadline digest")
+        PROGRESS = "progress", _("Progress update to the applicant")
 
     case = models.ForeignKey(
         "applications.Case",

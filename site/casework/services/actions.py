@@ -18,7 +18,7 @@ from applications.choices import CaseStatus
 from applications.models import Case, CaseEvent
 from casework import deadlines, permissions, workflow
 from casework.models import AgreementTerm, AuditEntry, CaseOutcome, MediationSession
-from casework.services import audit, transfer_notices
+from casework.services import applicant_notices, audit, transfer_notices
 
 logger = logging.getLogger(__name__)
 
@@ -73,6 +73,8 @@ def perform(case: Case, name: str, user, data: dict | None = None, version: int 
             case=fresh,
             detail=f"{name}: {previous_status} → {fresh.status}",
         )
+        if action.tells_applicant:
+            applicant_notices.plan(fresh, name, note.get("notice") or note.get("public") or "")
     logger.info("case %s: %s by user %s", fresh.reference, name, user.pk)
     case.__dict__.update(fresh.__dict__)
     return fresh
@@ -135,7 +137,7 @@ def _transfer(case, user, data):
         actor=user,
     )
     transfer_notices.plan(case, sender, target, reason)
-    return {}
+    return {"notice": _("Now handled by %(agency)s.") % {"agency": target.name}}
 
 
 def _assign(case, user, data):
@@ -183,18 +185,17 @@ def _schedule_session(case, user, data):
         created_by=user,
     )
     when = timezone.localtime(starts_at).strftime("%Y-%m-%d %H:%M")
+    notice = _("Mediation session: %(when)s, %(place)s") % {"when": when, "place": place}
     CaseEvent.objects.create(
         case=case,
         kind=CaseEvent.Kind.SESSION,
         status=CaseStatus.IN_MEDIATION if case.status != CaseStatus.IN_MEDIATION else "",
         agency=case.agency,
         is_public=True,
-        public_note=(_("Mediation session: %(when)s, %(place)s") % {"when": when, "place": place})[
-            :300
-        ],
+        public_note=notice[:300],
         actor=user,
     )
-    return {}
+    return {"notice": notice}
 
 
 def _record_minutes(case, user, data):
