@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
@@ -58,20 +59,26 @@ def cpu_seconds():
     return usage.ru_utime + usage.ru_stime
 
 
-def timings(client, url, repeat=REPEAT):
+def timings(client, url, repeat=REPEAT, cold=False):
     """(p50 ms, p95 ms, median CPU ms of this process, queries) of GET `url`.
 
     The CPU column is what one request costs this process (with SQLite, the database
     work too), whatever the other work on the shared machine; wall time includes waiting.
+    `cold`: Django's cache is cleared before every request (the policy library caches its
+    filter choices per content version; a cold request is the first one after a change).
     """
     client.get(url)
     samples, cpu = [], []
     for _ in range(repeat):
+        if cold:
+            cache.clear()
         cpu_started, started = cpu_seconds(), time.perf_counter()
         response = client.get(url)
         samples.append((time.perf_counter() - started) * 1000)
         cpu.append((cpu_seconds() - cpu_started) * 1000)
         assert response.status_code == 200, url
+    if cold:
+        cache.clear()
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
     cuts = statistics.quantiles(samples, n=20)
@@ -170,23 +177,28 @@ def test_publishing_benchmark(tmp_path, settings, monkeypatch):
         if p95 >= TARGET_P95_MS:
             misses.append(query)
 
-    index_rows = []
+    index_rows, library_misses = [], []
     for label, url in [
         ("policy index, page 1", "/policies/"),
         ("policy index, validity + year, page 3", "/policies/?validity=in_force&year=2020&page=3"),
         ("policy index, issuer + topic", "/policies/?issuer=hrss-city&topic=mediation"),
         ("policy index, keyword 调解委员会", "/policies/?q=调解委员会"),
     ]:
-        median, p95, cpu, queries = timings(client, url)
-        index_rows.append(
-            f"| {label} | {median:.0f} ms | {p95:.0f} ms | {cpu:.0f} ms | {queries} |"
-        )
+        for cold in (False, True):
+            median, p95, cpu, queries = timings(client, url, cold=cold)
+            state = "cold, caches cleared" if cold else "filter choices cached"
+            index_rows.append(
+                f"| {label} ({state}) | {median:.0f} ms | {p95:.0f} ms | {cpu:.0f} ms | {queries} |"
+            )
+            if p95 >= TARGET_P95_MS and not cold:
+                library_misses.append(label)
 
     publish_seconds, before, worker_seconds, after = publish_to_searchable(settings, monkeypatch)
     assert before == 0 and after == 1
     load_after = load()
 
     met = "met" if not misses else "not met for " + ", ".join(misses)
+    library_met = "met" if not library_misses else "not met for " + ", ".join(library_misses)
     start, end = markers()
     lines = [
         start,
@@ -207,6 +219,10 @@ def test_publishing_benchmark(tmp_path, settings, monkeypatch):
         "| search `/search/?q=` | p50 | p95 | CPU (p50) | queries |",
         "|---|---|---|---|---|",
         *search_rows,
+        "",
+        f"Policy library, p95 < {TARGET_P95_MS} ms with the filter choices cached (every "
+        f"request but the first after a change of content): {library_met}. Cold rows: "
+        "Django's cache cleared before each request (the first request after a change).",
         "",
         "| policy library | p50 | p95 | CPU (p50) | queries |",
         "|---|---|---|---|---|",

@@ -1,7 +1,8 @@
 """The policy library's list: filters, keyword, pagination, in a fixed number of queries.
 
-Queries of our own, whatever the number of policies: the filter choices (one query for
-the issuers and years in use), the count, the page of policies and their issuers. View
+Queries of our own, whatever the number of policies: the count, the page of policies and
+their issuers, plus the filter choices (issuers and years in use) when they are not cached
+for the current content version (library_choices.py; the count reads that version). View
 restrictions are checked inside those queries rather than fetched separately.
 """
 
@@ -13,6 +14,7 @@ from directory.models import Agency
 from search.ranking import ranked_ids
 
 from .forms import PolicyFilterForm
+from .library_choices import cached_choices, count_and_version, read_choices
 
 PAGE_SIZE = 20
 # A keyword narrows the list to at most this many of the best matches.
@@ -30,51 +32,23 @@ def public_policies(index_page):
     return PolicyPage.objects.live().child_of(index_page).exclude(Exists(restricted))
 
 
-def filter_choices(policies):
-    """The issuers and years in use, from one query over (year, issuer) pairs."""
-    pairs = (
-        policies.values_list(
-            "date_published__year", "issuers__code", "issuers__name", "issuers__kind"
-        )
-        .order_by()
-        .distinct()
-    )
-    years, issuers = set(), {}
-    for year, code, name, kind in pairs:
-        years.add(year)
-        if code:
-            issuers[code] = (kind, name)
-    issuer_choices = [
-        Agency(code=code, name=name, kind=kind) for code, (kind, name) in issuers.items()
-    ]
-    issuer_choices.sort(key=lambda agency: (agency.kind, agency.code))
-    return issuer_choices, sorted(years, reverse=True)
-
-
 def policy_listing(index_page, request) -> dict:
-    from .models import PolicyPage
-
     policies = public_policies(index_page)
-    issuers, years = filter_choices(policies)
-    form = PolicyFilterForm(request.GET, issuers=issuers, years=years)
-    filters = form.valid_filters()
+    choices = cached_choices(index_page, policies)
+    form, filters = _filters(request, choices)
+    listed = _apply(index_page, policies, filters)
+    total, version = count_and_version(listed)
+    if not choices.fresh and version != choices.version:
+        # Policies changed since the choices were cached: read them again (one query).
+        # The count stands unless the change altered which filters are valid.
+        choices = read_choices(index_page, policies)
+        form, new_filters = _filters(request, choices)
+        if new_filters != filters:
+            filters, listed = new_filters, _apply(index_page, policies, new_filters)
+            total = listed.count()
 
-    if "issuer" in filters:
-        policies = policies.filter(issuers__code=filters["issuer"])
-    if "year" in filters:
-        policies = policies.filter(date_published__year=filters["year"])
-    if "validity" in filters:
-        policies = policies.filter(validity=filters["validity"])
-    if "topic" in filters:
-        policies = policies.filter(topic=filters["topic"])
-    if "q" in filters:
-        # Keys only, from the search index (no page objects are loaded for matching).
-        candidates = {"policy": PolicyPage.objects.live().child_of(index_page)}
-        ids = ranked_ids(filters["q"], candidates, KEYWORD_MATCH_LIMIT)["policy"]
-        policies = policies.filter(pk__in=ids)
-
-    policies = (
-        policies.order_by("-date_published", "-pk")
+    listed = (
+        listed.order_by("-date_published", "-pk")
         .only(
             "title",
             "url_path",
@@ -95,7 +69,8 @@ def policy_listing(index_page, request) -> dict:
             )
         )
     )
-    paginator = Paginator(policies, PAGE_SIZE)
+    paginator = Paginator(listed, PAGE_SIZE)
+    paginator.count = total  # counted above (a cached_property: no second count)
     page_obj = paginator.get_page(request.GET.get("page"))
     return {
         "filter_form": form,
@@ -103,3 +78,29 @@ def policy_listing(index_page, request) -> dict:
         "page_obj": page_obj,
         "policies": page_obj.object_list,
     }
+
+
+def _filters(request, choices):
+    """(form, the valid filters of the request's query string)."""
+    form = PolicyFilterForm(request.GET, issuers=choices.issuers, years=choices.years)
+    return form, form.valid_filters()
+
+
+def _apply(index_page, policies, filters):
+    """The policies that `filters` select."""
+    from .models import PolicyPage
+
+    if "issuer" in filters:
+        policies = policies.filter(issuers__code=filters["issuer"])
+    if "year" in filters:
+        policies = policies.filter(date_published__year=filters["year"])
+    if "validity" in filters:
+        policies = policies.filter(validity=filters["validity"])
+    if "topic" in filters:
+        policies = policies.filter(topic=filters["topic"])
+    if "q" in filters:
+        # Keys only, from the search index (no page objects are loaded for matching).
+        candidates = {"policy": PolicyPage.objects.live().child_of(index_page)}
+        ids = ranked_ids(filters["q"], candidates, KEYWORD_MATCH_LIMIT)["policy"]
+        policies = policies.filter(pk__in=ids)
+    return policies

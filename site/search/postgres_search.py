@@ -3,11 +3,11 @@
 Ranking (`rank_querysets`). The stock compiler filters on `(title || body) @@ query`, which
 no index serves: every search concatenates and tests every index entry of the type, then
 runs two ts_rank() per match (about 0.7 s for a word in 10,000 pages on this machine).
-Here one query ranks all types together: the GIN indexes on title and body find the
-entries holding any of the words, the exact test (title, body or both together) runs only
-on those, and a row number per type keeps the best `limit` of each. Within a type, title
-matches come first (ordered by the stock title length factor, shorter titles first), then
-body matches by ts_rank(body), which is computed only for them.
+Here every word must be in the title or the body, tested word by word so the GIN indexes
+can serve each test; one query ranks the best candidates of every type (ORDER BY ... LIMIT
+per type, UNION ALL) and one tests them against the types' querysets (ADR 0019). Within a
+type, title matches come first (ordered by the stock title length factor, shorter titles
+first), then body matches by ts_rank(body), which is computed only for them.
 
 Autocomplete. Wagtail's admin searches pages, snippets and choosers with `autocomplete()`,
 which the stock backend runs over AutocompleteFields only (for pages: the title). Here it
@@ -35,6 +35,8 @@ from modelsearch.backends.database.postgres.postgres import (
 )
 from modelsearch.query import And, Or, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
+
+from . import candidates as candidate_ranking
 
 
 class FullTextAutocompletePostgresCompiler(PostgresAutocompleteQueryCompiler):
@@ -76,7 +78,16 @@ def stock_ranking(backend, query, querysets, limit):
 
 
 def rank_querysets(backend, query, querysets: dict, limit: int) -> dict[str, list]:
-    """{key: [pk, ...]}: the best `limit` matches of the segmented `query` per queryset."""
+    """{key: [pk, ...]}: the best `limit` matches of the segmented `query` per queryset.
+
+    Two queries, whatever the number of matches: one ranks the matching entries of every
+    type (a UNION ALL of one ORDER BY ... LIMIT per type) and keeps the best
+    CANDIDATE_FACTOR * limit of each; one tests those candidates against their querysets
+    (candidates.members). Joining each type's queryset to every match instead cost a hash
+    of all 10,000 pages per search. When a type's candidates ran out before `limit` of
+    them passed its queryset, that type is ranked again with the queryset tested on every
+    match, so the answer is always the true best `limit`.
+    """
     if not querysets:
         return {}
     compiler = PostgresSearchQueryCompiler(next(iter(querysets.values())), query)
@@ -89,29 +100,60 @@ def rank_querysets(backend, query, querysets: dict, limit: int) -> dict[str, lis
         return stock_ranking(backend, query, querysets, limit)
     exact = compiler.build_tsquery(query, config=backend.config)
     in_title = Q(title=exact)
-    ordering = [
-        Case(When(in_title, then=Value(0)), default=Value(1)).asc(),
-        Case(
+    order = {
+        "_tier": Case(When(in_title, then=Value(0)), default=Value(1)),
+        "_value": Case(
             When(in_title, then=F("title_norm")),
             default=SearchRank(F("body"), exact),
             output_field=FloatField(),
-        ).desc(),
-        F("id").desc(),
-    ]
-    ranked = {}
-    for key, queryset in querysets.items():
-        candidates = queryset.order_by().annotate(_id=Cast("pk", TextField())).values("_id")
-        object_ids = (
-            IndexEntry.objects.filter(
-                matches,
-                content_type__in=get_descendants_content_types_pks(queryset.model),
-                object_id__in=candidates,
-            )
-            .order_by(*ordering)
-            .values_list("object_id", flat=True)[:limit]
+        ),
+    }
+    ordering = [F("_tier").asc(), F("_value").desc(), F("id").desc()]
+    depth = limit * candidate_ranking.CANDIDATE_FACTOR
+    keys = list(querysets)
+    parts = [
+        IndexEntry.objects.filter(
+            matches, content_type__in=get_descendants_content_types_pks(querysets[key].model)
         )
-        ranked[key] = [queryset.model._meta.pk.to_python(pk) for pk in object_ids]
+        .annotate(**order)
+        .order_by(*ordering)
+        .values_list(Value(number), "object_id", "_tier", "_value", "id")[:depth]
+        for number, key in enumerate(keys)
+    ]
+    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    found = {key: [] for key in keys}
+    for number, object_id, tier, value, entry_id in rows:
+        key = keys[number]
+        pk = querysets[key].model._meta.pk.to_python(object_id)
+        found[key].append(((tier, -value, -entry_id), pk))
+    for entries in found.values():
+        entries.sort(key=lambda entry: entry[0])
+    passed = candidate_ranking.members(
+        querysets, {key: [pk for _, pk in entries] for key, entries in found.items()}
+    )
+    ranked = {}
+    for key, entries in found.items():
+        kept = [pk for _, pk in entries if (key, pk) in passed]
+        if len(entries) == depth and len(kept) < limit:
+            kept = _rank_exactly(querysets[key], matches, order, ordering, limit)
+        ranked[key] = kept[:limit]
     return ranked
+
+
+def _rank_exactly(queryset, matches, order, ordering, limit) -> list:
+    """The best `limit` of one queryset, the queryset tested on every match."""
+    candidates = queryset.order_by().annotate(_id=Cast("pk", TextField())).values("_id")
+    object_ids = (
+        IndexEntry.objects.filter(
+            matches,
+            content_type__in=get_descendants_content_types_pks(queryset.model),
+            object_id__in=candidates,
+        )
+        .annotate(**order)
+        .order_by(*ordering)
+        .values_list("object_id", flat=True)[:limit]
+    )
+    return [queryset.model._meta.pk.to_python(pk) for pk in object_ids]
 
 
 CLASSES = {

@@ -2,9 +2,9 @@
 
 This is the one step of the site search whose cost grows with the content; everything
 after it works on at most `limit` keys per type. Our backend (`search.backend`) answers it
-itself: on SQLite with one query over the full-text index for all types together
-(sqlite_search.rank_querysets), on PostgreSQL with one ranked key-only query per type
-(ChineseSearchMixin.rank_querysets). Any other Wagtail backend (e.g. Elasticsearch) gets
+itself, on SQLite and PostgreSQL with two queries for all types together (the best
+candidates of each type, then which of them are in their querysets: sqlite_search.py,
+postgres_search.py, candidates.py). Any other Wagtail backend (e.g. Elasticsearch) gets
 the generic path: its own `search()` on a key-only queryset.
 """
 

@@ -3,17 +3,19 @@
 Ranking. The stock SQLite compiler orders results with a correlated subquery that runs
 the FTS5 MATCH again for every candidate row, so a word found in 10,000 pages costs
 10,000 full-text queries (minutes). Here the ranking is one query driven by the FTS index:
-MATCH, join the index entry, keep the rows whose object is in the caller's queryset (one
-materialised `IN` subquery), order by the same BM25 expression, slice. Then one query
-fetches the objects of that slice. Negated queries, `MatchAll` and searches not ordered by
-relevance keep the stock path (they do not rank). The site search ranks all its types in
-one such query (`ranked_ids`, a window per type), so a common word's thousands of matches
-are read once per request, not once per type.
+MATCH, join the index entry, keep the rows whose object is in the caller's queryset (a
+primary-key probe per entry), order by the score, slice. Then one query fetches the
+objects of that slice. Negated queries, `MatchAll` and searches not ordered by relevance
+keep the stock path (they do not rank). The site search (`rank_querysets`) scores a
+common word's thousands of matches once for all its types, keeps the best candidates of
+each type and tests only those against the types' querysets (ADR 0019).
 
-Score: title matches first, then BM25 (`TitleFirstBM25`). The stock expression calls
-bm25() once per query word and column (on SQLite each call returns the same whole-row
-score) and multiplies it by the title length factor whether or not the title matched, so
-a short title whose body repeated the word outranked a page with the word in its title.
+Score (`score()`): entries whose title holds the whole query first, shorter titles first
+(PostgreSQL's order), then the others by BM25, computed for them only. The stock
+expression called bm25() once per query word and column (on SQLite each call returns the
+same whole-row score) and multiplied it by the title length factor whether or not the
+title matched, so a short title whose body repeated the word outranked a page with the
+word in its title.
 
 Autocomplete. Wagtail's admin searches pages, snippets and choosers with `autocomplete()`,
 which the stock backends run over AutocompleteFields only (for pages: the title). Chinese
@@ -22,11 +24,20 @@ our autocomplete matches the title, the body and the autocomplete text, the last
 as a prefix, ranked like a search (see ADR 0017).
 """
 
-from functools import reduce
-from operator import or_
-
-from django.db.models import Case, Exists, F, FloatField, Func, OuterRef, Q, Value, When, Window
-from django.db.models.functions import Cast, RowNumber
+from django.db import connection
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    F,
+    FloatField,
+    Func,
+    OuterRef,
+    Q,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast
 from django.db.models.lookups import In
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.backends.database.sqlite.sqlite import (
@@ -38,22 +49,20 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
+from . import candidates as candidate_ranking
+
 # Objects fetched per query when a caller iterates an unsliced ranked search.
 FETCH_CHUNK = 500
 
 
-# Added to the score of entries whose title (or autocomplete text, which holds the title)
-# matches: they rank before every entry that matches in the body only.
+# The score of entries whose title (or autocomplete text, which holds the title) holds
+# the whole query: they rank before every entry that matches in the body only.
 TITLE_TIER = -1_000_000.0
+TITLE_COLUMNS = ["title", "autocomplete"]
 
 
-class TitleFirstBM25(Func):
-    """BM25 of the whole entry, title matches first. Lower is better.
-
-    FTS5 weights columns before its term-frequency saturation, so a heavy title weight
-    barely beats a body that repeats the word; a second bm25() over the title columns
-    alone (about 10 % more work) puts title matches in their own tier instead.
-    """
+class BM25(Func):
+    """FTS5's BM25 of the whole entry (negative: the smallest is the best)."""
 
     output_field = FloatField()
 
@@ -61,32 +70,47 @@ class TitleFirstBM25(Func):
         super().__init__()
 
     def as_sql(self, compiler, connection, **extra_context):
+        return f"bm25({SQLiteFTSIndexEntry._meta.db_table})", []
+
+
+class InTitleMatch(Func):
+    """True for entries whose title columns match `search_query` on their own: one FTS
+    query for the whole statement (SQLite keeps its row ids in a set), not a bm25() per
+    row."""
+
+    output_field = BooleanField()
+    conditional = True
+
+    def __init__(self, search_query):
+        super().__init__()
+        self.search_query = search_query
+
+    def as_sql(self, compiler, connection, **extra_context):
         table = SQLiteFTSIndexEntry._meta.db_table
-        title_weights = ", ".join(
-            "1.0" if name in ("title", "autocomplete") else "0.0"
-            for name in _columns(connection, table)
+        match_sql, params = MatchExpression(TITLE_COLUMNS, self.search_query).as_sql(
+            compiler, connection
         )
-        sql = (
-            f"(bm25({table}) + CASE WHEN bm25({table}, {title_weights}) < 0 "
-            f"THEN {TITLE_TIER} ELSE 0.0 END)"
-        )
-        return sql, []
+        sql = f"{table}.rowid IN (SELECT rowid FROM {table} WHERE {match_sql})"  # noqa: S608
+        return sql, params  # the query text is a parameter
 
 
-_column_names = {}
+def score(search_query):
+    """Title matches first, shorter titles first (PostgreSQL's order: the stock title
+    length factor `title_norm`), then body matches by BM25. Lower is better.
 
-
-def _columns(connection, table) -> list[str]:
-    """The FTS table's columns in their order (bm25() takes one weight per column)."""
-    if table not in _column_names:
-        with connection.cursor() as cursor:
-            description = connection.introspection.get_table_description(cursor, table)
-        _column_names[table] = [column.name for column in description]
-    return _column_names[table]
-
-
-def score():
-    return TitleFirstBM25()
+    BM25 is computed only for body matches: for a word found in every title (调解 in
+    10,000 pages) the ranking reads no BM25 at all. (FTS5 weights columns before its
+    term-frequency saturation, so a heavy title weight would barely beat a body that
+    repeats the word; a separate tier keeps title matches first.)
+    """
+    return Case(
+        When(
+            InTitleMatch(search_query),
+            then=Value(TITLE_TIER) - F("index_entry__title_norm"),
+        ),
+        default=BM25(),
+        output_field=FloatField(),
+    )
 
 
 def rankable(query) -> bool:
@@ -143,7 +167,7 @@ class IndexRankedSQLiteMixin:
         rows = (
             SQLiteFTSIndexEntry.objects.filter(self.match(query, config))
             .filter(in_queryset(self.queryset))
-            .annotate(score=score())
+            .annotate(score=score(self.build_search_query(query, config)))
             # BM25 is negative in SQLite: the smallest is the best. Ties: newest entry.
             .order_by("score", "-index_entry_id")
             .values_list("index_entry__object_id", "score")
@@ -193,47 +217,96 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
 
 
 def rank_querysets(backend, query, querysets: dict, limit: int) -> dict[str, list]:
-    """{key: [pk, ...]}: the best `limit` matches of the segmented `query` per queryset,
-    from one pass over the index with a row number per type."""
-    compilers = {
-        key: RankedSQLiteSearchQueryCompiler(queryset, query) for key, queryset in querysets.items()
-    }
+    """{key: [pk, ...]}: the best `limit` matches of the segmented `query` per queryset.
+
+    Two queries, whatever the number of matches: one pass over the FTS index ranks the
+    matching entries of every type (a row number per content type) and keeps the best
+    CANDIDATE_FACTOR * limit of each; then one query checks which of those candidates
+    are in their querysets (live, public ...). Testing the querysets on candidates only,
+    not on every match, saves a primary-key probe per match (about a third of the cost
+    of a word found in 10,000 pages). When a type's candidate list was full and too few
+    of them passed its queryset to fill `limit`, that type is ranked again exactly (every
+    match tested, `ranked_ids`), so the answer is always the true best `limit`.
+    """
     normalized = normalize(query)
-    content_types = [get_descendants_content_types_pks(qs.model) for qs in querysets.values()]
-    flat = [ct for cts in content_types for ct in cts]
-    if not compilers or not rankable(normalized) or len(flat) != len(set(flat)):
+    content_types = {
+        key: get_descendants_content_types_pks(qs.model) for key, qs in querysets.items()
+    }
+    owner = {ct: key for key, cts in content_types.items() for ct in cts}
+    if (
+        not querysets
+        or not rankable(normalized)
+        or len(owner) != sum(map(len, content_types.values()))
+    ):
         # A negation, or two querysets over the same model: one search each.
         from .backend import ChineseSearchMixin
 
         return ChineseSearchMixin.rank_querysets(backend, query, querysets, limit)
-    keys = list(querysets)
-    kind = Case(
-        *[
-            When(index_entry__content_type__in=cts, then=Value(number))
-            for number, cts in enumerate(content_types)
-        ],
-        default=Value(-1),
+    depth = limit * candidate_ranking.CANDIDATE_FACTOR
+    compiler = RankedSQLiteSearchQueryCompiler(next(iter(querysets.values())), query)
+    candidates = {key: [] for key in querysets}  # key -> [(score, -entry id, pk, ct)]
+    per_type = {}
+    for ct, object_id, entry_id, value in _best_entries(compiler, normalized, list(owner), depth):
+        key = owner[ct]
+        pk = querysets[key].model._meta.pk.to_python(object_id)
+        candidates[key].append((value, -entry_id, pk, ct))
+        per_type[ct] = per_type.get(ct, 0) + 1
+    members = candidate_ranking.members(
+        querysets, {key: [pk for _, _, pk, _ in found] for key, found in candidates.items()}
     )
-    rows = (
-        SQLiteFTSIndexEntry.objects.filter(next(iter(compilers.values())).match(normalized))
-        .filter(reduce(or_, [in_queryset(qs) for qs in querysets.values()]))
-        .annotate(score=score(), kind=kind)
-        .annotate(
-            position=Window(
-                RowNumber(),
-                partition_by=F("kind"),
-                order_by=[F("score").asc(), F("index_entry_id").desc()],
-            )
-        )
-        .filter(position__lte=limit)
-        .order_by()  # sorted below: an ORDER BY here would compute the window twice
-        .values_list("kind", "position", "index_entry__object_id")
-    )
-    ranked = {key: [] for key in keys}
-    for number, _, object_id in sorted(rows):
-        queryset = querysets[keys[number]]
-        ranked[keys[number]].append(queryset.model._meta.pk.to_python(object_id))
+    ranked = {}
+    for key, found in candidates.items():
+        found.sort()
+        kept = [pk for _, _, pk, _ in found if (key, pk) in members]
+        for ct in content_types[key]:
+            passed = sum(1 for _, _, pk, c in found if c == ct and (key, pk) in members)
+            if per_type.get(ct) == depth and passed < limit:
+                # The candidates ran out before `limit` passed the queryset: more
+                # matches may follow, so rank this type exactly.
+                kept = _rank_exactly(backend, query, querysets[key], limit)
+                break
+        ranked[key] = kept[:limit]
     return ranked
+
+
+def _best_entries(compiler, normalized, content_types: list, depth: int) -> list:
+    """[(content type, object id, entry id, score)]: the best `depth` matching entries of
+    each content type, in one statement.
+
+    The matches are scored once into a materialised table, then each content type takes
+    its best with ORDER BY ... LIMIT (SQLite keeps only `depth` rows while sorting); a
+    window over all matches (ROW_NUMBER per type) sorted every match and cost a third
+    more. The score cannot be computed outside the full-text query (bm25() needs its
+    cursor), hence the materialisation.
+    """
+    content_type = F("index_entry__content_type_id")
+    matches = (
+        SQLiteFTSIndexEntry.objects.filter(compiler.match(normalized))
+        .filter(In(content_type + 0, content_types))  # `+ 0`: see of_models()
+        .annotate(score=score(compiler.build_search_query(normalized)))
+        .order_by()
+        .values_list(
+            "index_entry__content_type_id", "index_entry__object_id", "index_entry_id", "score"
+        )
+    )
+    matches_sql, params = matches.query.sql_with_params()
+    best = " UNION ALL ".join(
+        "SELECT * FROM (SELECT ct, object_id, entry_id, score FROM matches "
+        "WHERE ct = %s ORDER BY score, entry_id DESC LIMIT %s)"
+        for _ in content_types
+    )
+    sql = f"WITH matches(ct, object_id, entry_id, score) AS MATERIALIZED ({matches_sql}) {best}"  # noqa: S608
+    for ct in content_types:
+        params = (*params, ct, depth)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _rank_exactly(backend, query, queryset, limit) -> list:
+    """The best `limit` of one queryset, the queryset tested on every match."""
+    compiler = RankedSQLiteSearchQueryCompiler(queryset, query)
+    return [pk for pk, _ in compiler.ranked_ids(compiler.get_config(backend), 0, limit)]
 
 
 CLASSES = {

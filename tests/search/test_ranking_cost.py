@@ -1,0 +1,64 @@
+"""The site search's ranking on the current database (CI: both): candidates per type, the
+exact fallback when too few candidates pass their queryset, the title tier's order, and
+the process setting that keeps Python's full garbage collections off the request path."""
+
+import gc
+
+import pytest
+
+from guidance.models import GuidancePage, PolicyIndexPage, PolicyPage
+from search import candidates
+from search.ranking import ranked_ids
+from search.segmentation import tokenizer
+
+pytestmark = pytest.mark.django_db
+
+
+def publish_policy(title, body="<p>正文。</p>"):
+    from directory.models import Agency
+
+    page = PolicyPage(title=title, body=body)
+    page.issuers = list(Agency.objects.filter(code="hrss-city"))
+    PolicyIndexPage.objects.get().add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def test_the_best_live_matches_even_when_the_best_candidates_are_unpublished(
+    demo_site, monkeypatch
+):
+    everything = ranked_ids("调解", {"guidance": GuidancePage.objects.all()}, 10)["guidance"]
+    assert len(everything) >= 4
+    # One candidate per type (limit 1, factor 1): the best two are unpublished, so no
+    # candidate passes the live filter and the type is ranked again, exactly.
+    monkeypatch.setattr(candidates, "CANDIDATE_FACTOR", 1)
+    for pk in everything[:2]:
+        GuidancePage.objects.get(pk=pk).unpublish()
+    live = {"guidance": GuidancePage.objects.live()}
+    assert ranked_ids("调解", live, 1)["guidance"] == [everything[2]]
+    assert ranked_ids("调解", live, 2)["guidance"] == everything[2:4]
+
+
+def test_candidates_cover_every_type_in_rank_order(demo_site):
+    querysets = {
+        "policy": PolicyPage.objects.live().public(),
+        "guidance": GuidancePage.objects.live().public(),
+    }
+    full = ranked_ids("调解", querysets, 50)
+    for limit in (1, 2, 3):
+        assert ranked_ids("调解", querysets, limit) == {
+            key: pks[:limit] for key, pks in full.items()
+        }
+
+
+def test_title_matches_first_and_shorter_titles_first(demo_site):
+    long_title = publish_policy("关于进一步做好全市劳动人事争议调解仲裁衔接工作有关事项的通知")
+    short_title = publish_policy("调解工作规则")
+    body_only = publish_policy("工作规则（测试）", body="<p>本规则适用于调解工作。" * 5 + "</p>")
+    ranked = ranked_ids("调解", {"policy": PolicyPage.objects.live()}, 50)["policy"]
+    assert ranked.index(short_title.pk) < ranked.index(long_title.pk) < ranked.index(body_only.pk)
+
+
+def test_the_dictionary_is_kept_out_of_full_garbage_collections():
+    tokenizer()
+    assert gc.get_freeze_count() > 100_000  # Django, Wagtail and jieba's dictionary
