@@ -5,6 +5,7 @@ dropped afterwards. Data: agencies, organizations, liaisons and the routing rule
 """
 
 import contextlib
+import http.client
 import json
 import os
 import secrets
@@ -12,12 +13,14 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
 from .smtp_server import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
+GUNICORN_CONFIG = ROOT / "gunicorn.conf.py"
 SEED = (
     "import io; from directory.demo import agencies, organizations; "
     "from applications.demo import liaisons, routing_rules; "
@@ -63,6 +66,9 @@ def _environment(database_url, tmp_path, settings_module):
 
 @contextlib.contextmanager
 def live_server(kind, tmp_path, workers=2, threads=8, settings_module="portal.settings.test"):
+    """gunicorn with gunicorn.conf.py. The default shape (2 workers x 8 threads) puts 16
+    requests in flight at once, to stress concurrent writers; workers=None, threads=None
+    keep the production shape of the config file."""
     with database(kind, tmp_path) as url:
         env = _environment(url, tmp_path, settings_module)
         manage = [sys.executable, str(ROOT / "manage.py")]
@@ -70,18 +76,19 @@ def live_server(kind, tmp_path, workers=2, threads=8, settings_module="portal.se
         subprocess.run([*manage, "shell", "-v0", "-c", SEED], env=env, check=True, cwd=ROOT)  # noqa: S603
         port = free_port()
         gunicorn = Path(sys.executable).with_name("gunicorn")
+        shape = []
+        if workers is not None:
+            shape += ["--workers", str(workers)]
+        if threads is not None:
+            shape += ["--threads", str(threads)]
         process = subprocess.Popen(  # noqa: S603
             [
                 str(gunicorn),
-                "--chdir",
-                str(ROOT / "site"),
-                "portal.wsgi",
+                "--config",
+                str(GUNICORN_CONFIG),
                 "--bind",
                 f"127.0.0.1:{port}",
-                "--workers",
-                str(workers),
-                "--threads",
-                str(threads),
+                *shape,
                 "--log-level",
                 "warning",
             ],
@@ -91,15 +98,34 @@ def live_server(kind, tmp_path, workers=2, threads=8, settings_module="portal.se
         base = f"http://127.0.0.1:{port}"
         try:
             _wait_until_up(base, process)
-            yield Server(base, env, manage)
+            yield Server(base, env, manage, process.pid)
         finally:
             process.terminate()
             process.wait(timeout=20)
 
 
 class Server:
-    def __init__(self, url, env, manage):
-        self.url, self.env, self.manage = url, env, manage
+    def __init__(self, url, env, manage, pid):
+        self.url, self.env, self.manage, self.pid = url, env, manage, pid
+
+    def cpu_seconds(self) -> float | None:
+        """CPU time used so far by gunicorn's master and its live workers (Linux /proc;
+        None elsewhere)."""
+        processes = Path("/proc")
+        if not (processes / str(self.pid)).exists():
+            return None
+        tick = os.sysconf("SC_CLK_TCK")
+        total = 0.0
+        for entry in processes.iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:  # the process ended meanwhile
+                continue
+            if int(entry.name) == self.pid or int(fields[1]) == self.pid:
+                total += (int(fields[11]) + int(fields[12])) / tick  # utime + stime
+        return total
 
     def shell(self, code: str) -> str:
         result = subprocess.run(  # noqa: S603
@@ -113,7 +139,7 @@ class Server:
         return result.stdout.strip()
 
 
-def _wait_until_up(base, process, timeout=60):
+def _wait_until_up(base, process, timeout=120):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -139,3 +165,29 @@ def post_json(url, payload, timeout=60):
             return response.status, json.loads(response.read()), time.perf_counter() - started
     except urllib.error.HTTPError as error:
         return error.code, json.loads(error.read() or b"{}"), time.perf_counter() - started
+
+
+class JsonClient:
+    """One HTTP connection, kept open while the server allows (gthread workers do, sync
+    workers close after each response, and the next request reconnects): a light client
+    for load tests that share the CPU with the server."""
+
+    def __init__(self, url, timeout=60):
+        parts = urllib.parse.urlsplit(url)
+        self.path = parts.path or "/"
+        self.connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
+
+    def post(self, payload) -> tuple[int, dict, float]:
+        """(status, body, seconds) for a JSON POST."""
+        data = json.dumps(payload).encode()
+        started = time.perf_counter()
+        self.connection.request("POST", self.path, data, {"Content-Type": "application/json"})
+        response = self.connection.getresponse()
+        body = response.read()
+        seconds = time.perf_counter() - started
+        if response.will_close:
+            self.connection.close()
+        return response.status, json.loads(body or b"{}"), seconds
+
+    def close(self):
+        self.connection.close()

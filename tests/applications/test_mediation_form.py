@@ -339,10 +339,11 @@ def test_check_page_renders_in_at_most_10_queries(client, django_assert_max_num_
 def test_no_partial_case_when_notification_planning_fails(client, monkeypatch):
     from applications.services import notify
 
-    def broken(case, decision):
+    def broken(planned):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(notify, "plan", broken)
+    # Recording the messages is the last write of the case's transaction.
+    monkeypatch.setattr(notify, "record", broken)
     fill(client, "mediation", MEDIATION_STEPS)
     with pytest.raises(RuntimeError):
         submit(client, "mediation")

@@ -31,3 +31,15 @@ def test_database_url_selects_postgresql(monkeypatch, tmp_path):
     assert config["NAME"] == "portal" and config["HOST"] == "db.internal"
     monkeypatch.delenv("DATABASE_URL")
     assert database_from_environment(tmp_path)["ENGINE"] == "django.db.backends.sqlite3"
+
+
+def test_sqlite_connections_persist_like_postgresql_ones(monkeypatch, tmp_path):
+    # One connection per request would redo its pragmas and, in WAL mode, checkpoint the
+    # log whenever the last connection closes (ADR 0020).
+    from portal.settings.database import database_from_environment, sqlite_database
+
+    monkeypatch.delenv("DB_CONN_MAX_AGE", raising=False)
+    assert sqlite_database(tmp_path / "db.sqlite3")["CONN_MAX_AGE"] == 60
+    monkeypatch.setenv("DB_CONN_MAX_AGE", "0")
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'other.sqlite3'}")
+    assert database_from_environment(tmp_path)["CONN_MAX_AGE"] == 0

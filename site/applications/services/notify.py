@@ -1,4 +1,5 @@
-"""Plan the messages a new case sends; delivery happens in background tasks (tasks.py)."""
+"""The messages a new case sends: composed before its transaction, recorded and queued in
+it; delivery happens in background tasks (tasks.py)."""
 
 import logging
 
@@ -15,19 +16,16 @@ logger = logging.getLogger(__name__)
 
 
 def liaison_emails(agency) -> list[str]:
-    return sorted(
-        {
-            membership.user.email
-            for membership in AgencyMembership.objects.filter(
-                agency=agency, role=AgencyMembership.Role.LIAISON, user__is_active=True
-            ).select_related("user")
-            if membership.user.email
-        }
-    )
+    """The active liaisons' addresses of an agency, sorted, each once."""
+    emails = AgencyMembership.objects.filter(
+        agency=agency, role=AgencyMembership.Role.LIAISON, user__is_active=True
+    ).values_list("user__email", flat=True)
+    return sorted({email for email in emails.order_by() if email})
 
 
-def plan(case, decision) -> list[Notification]:
-    """Create the notification records inside the case's transaction; queue them on commit."""
+def compose(case, decision) -> list[Notification]:
+    """The messages a new case sends, not yet saved: reads and renders only, so it runs
+    before the case's transaction (the case need not be saved; its reference is set)."""
     context = {
         "case": case,
         "decision": decision,
@@ -65,6 +63,12 @@ def plan(case, decision) -> list[Notification]:
             render_to_string("emails/confirmation_sms.txt", context).strip(),
         )
     )
+    return planned
+
+
+def record(planned: list[Notification]) -> list[Notification]:
+    """Store composed messages inside the case's transaction (after the case is saved) and
+    queue their delivery with it."""
     planned = Notification.objects.bulk_create(planned)
     queue_with_transaction(planned)
     return planned

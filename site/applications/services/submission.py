@@ -1,9 +1,7 @@
 """Turn a validated application into a case: one transaction, one case per submission."""
 
-import contextlib
 import hashlib
 import logging
-import threading
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -17,7 +15,7 @@ from applications.choices import ApplicationType, CaseSource, CaseStatus
 from applications.forms.review import PRIVACY_NOTICE_VERSION
 from applications.models import Case, CaseEvent, EvidenceFile
 from applications.services import evidence as evidence_store
-from applications.services import notify
+from applications.services import notify, writer_queue
 from applications.services.routing import ApplicationFacts, decide
 from casework import deadlines
 
@@ -72,37 +70,41 @@ def _plain(value):
     return value
 
 
+REFERENCE_ATTEMPTS = 5
+
+
 def submit(application: Application) -> tuple[Case, bool]:
     """Create, route and queue notifications for a case; all or nothing.
 
     Returns (case, created). A submission key already used returns the existing case.
+    Everything that only reads (routing, the liaisons) or computes (the case's fields, its
+    reference, the messages) happens before the transaction; inside it only the rows are
+    written, so SQLite's single write lock is held as briefly as possible.
     """
     if application.submission_key:
         existing = Case.objects.filter(submission_key=application.submission_key).first()
         if existing:
             return existing, False
     decision = application.routing or decide(application.facts())
-    stored = []
-    try:
-        with _one_writer(), transaction.atomic():
-            case = _create_case(application, decision)
-            _record_events(case, decision)
-            if application.after_create:
-                application.after_create(case)
-            for pending in application.evidence:
-                stored.append(_attach_evidence(case, pending))
-            notify.plan(case, decision)
-    except Exception as error:
-        # Nothing of a failed submission stays behind, not even its copied files.
-        for record in stored:
-            record.file.storage.delete(record.file.name)
-        if not isinstance(error, IntegrityError) or not application.submission_key:
-            raise
-        if application.submission_key:
-            existing = Case.objects.filter(submission_key=application.submission_key).first()
-            if existing:
-                return existing, False
-        raise
+    fields = _case_fields(application, decision)
+    for attempt in range(REFERENCE_ATTEMPTS):
+        case = Case(reference=references.generate(), **fields)
+        # An after_create hook may change the case first: then its messages are composed
+        # after the hook, inside the transaction (staff intake paths only).
+        messages = None if application.after_create else notify.compose(case, decision)
+        try:
+            _store(application, case, decision, messages)
+        except IntegrityError:
+            if application.submission_key:
+                existing = Case.objects.filter(submission_key=application.submission_key).first()
+                if existing:
+                    return existing, False
+            # A reference collision is astronomically unlikely; draw another one anyway.
+            taken = Case.objects.filter(reference=case.reference).exists()
+            if not taken or attempt == REFERENCE_ATTEMPTS - 1:
+                raise
+            continue
+        break
     transaction.on_commit(lambda: evidence_store.discard_pending(application.evidence))
     logger.info(
         "case %s created (%s) for %s", case.reference, case.application_type, case.agency.code
@@ -110,19 +112,26 @@ def submit(application: Application) -> tuple[Case, bool]:
     return case, True
 
 
-_SQLITE_WRITER = threading.Lock()
+def _store(application: Application, case: Case, decision, messages) -> None:
+    """Write the case, its events, evidence and messages in one transaction."""
+    stored = []
+    try:
+        with writer_queue.one_writer(connection), transaction.atomic():
+            case.save(force_insert=True)
+            _record_events(case, decision)
+            if application.after_create:
+                application.after_create(case)
+            for pending in application.evidence:
+                stored.append(_attach_evidence(case, pending))
+            notify.record(messages if messages is not None else notify.compose(case, decision))
+    except BaseException:
+        # Nothing of a failed submission stays behind, not even its copied files.
+        for record in stored:
+            record.file.storage.delete(record.file.name)
+        raise
 
 
-def _one_writer():
-    """SQLite takes one writer at a time and makes the others sleep-poll (up to 100 ms a
-    turn). Queueing this process's writers on a lock first wakes them as soon as the
-    previous one commits, which keeps the tail latency down; other databases need nothing."""
-    if connection.vendor == "sqlite":
-        return _SQLITE_WRITER
-    return contextlib.nullcontext()
-
-
-def _create_case(application: Application, decision) -> Case:
+def _case_fields(application: Application, decision) -> dict:
     applicant = application.applicant
     enterprise = application.enterprise or {}
     dispute = application.dispute or {}
@@ -133,6 +142,7 @@ def _create_case(application: Application, decision) -> Case:
         "enterprise": _plain(enterprise) if application.enterprise else None,
     }
     workers = dispute.get("workers_involved")
+    now = timezone.now()
     fields = dict(  # noqa: C408 - reads as keyword arguments
         application_type=application.application_type,
         source=application.source,
@@ -155,27 +165,14 @@ def _create_case(application: Application, decision) -> Case:
         routing_rule=decision.rule,
         routing_rule_name=str(decision.rule) if decision.rule else "",
         routing_explanation=decision.explanation,
-        arrived_at=timezone.now(),
-        consent_at=timezone.now(),
+        arrived_at=now,
+        consent_at=now,
         privacy_notice_version=PRIVACY_NOTICE_VERSION,
         submission_key=application.submission_key,
     )
     # The acceptance clock starts now (casework/deadlines.py computes every clock).
     fields.update(deadlines.initial(Case(**fields)))
-    # A reference collision is astronomically unlikely; retry inside a savepoint anyway.
-    for attempt in range(5):
-        try:
-            with transaction.atomic():
-                return Case.objects.create(reference=references.generate(), **fields)
-        except IntegrityError:
-            if (
-                application.submission_key
-                and Case.objects.filter(submission_key=application.submission_key).exists()
-            ):
-                raise
-            if attempt == 4:
-                raise
-    raise AssertionError("unreachable")
+    return fields
 
 
 def _record_events(case: Case, decision) -> None:

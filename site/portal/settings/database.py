@@ -15,6 +15,10 @@ def sqlite_database(path: Path) -> dict:
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": str(path),
+        # Persistent connections, as with PostgreSQL: opening one per request costs the
+        # connection and its pragmas, and in WAL mode the last connection to close
+        # checkpoints and deletes the log, an fsync on every quiet request.
+        "CONN_MAX_AGE": env_int("DB_CONN_MAX_AGE", 60),
         "OPTIONS": {
             # Writers wait for each other (busy timeout) instead of failing, and
             # start write transactions up front so they queue rather than deadlock.

@@ -1,0 +1,36 @@
+"""gunicorn settings for production and the benchmarks: `.venv/bin/gunicorn -c gunicorn.conf.py`
+from the repository root (ADR 0020).
+
+The site is CPU-bound Python: a request spends almost all its time computing (forms,
+routing, the ORM, templates) and very little waiting. Python threads share one interpreter
+lock, so threads add no CPU to a worker; they only take turns, and a thread holding
+SQLite's write lock then waits for the others' turns, which stretches every writer's
+transaction. So: one request at a time per process (sync workers), one process per core
+plus one to cover the moments a worker waits (PostgreSQL round trips, disk). Requests
+beyond that wait in the listen queue, first come, first served. Sync workers must sit
+behind a buffering reverse proxy (nginx's defaults), which receives slow uploads and
+sends slow responses, so a worker is never held by a slow phone connection.
+
+Environment: WEB_CONCURRENCY (workers), GUNICORN_THREADS, GUNICORN_BIND,
+GUNICORN_TIMEOUT.
+"""
+
+import os
+from pathlib import Path
+
+
+def _cores() -> int:
+    # The CPUs this process may run on (a container's limit), not the host's count.
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+chdir = str(Path(__file__).resolve().parent / "site")
+wsgi_app = "portal.wsgi"
+bind = [os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")]
+workers = int(os.environ.get("WEB_CONCURRENCY") or _cores() + 1)
+threads = int(os.environ.get("GUNICORN_THREADS") or 1)
+timeout = int(os.environ.get("GUNICORN_TIMEOUT") or 30)
+graceful_timeout = 30
