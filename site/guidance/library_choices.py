@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db.models import Count, Max, Subquery
+from django.db.models.functions import ExtractYear
 from wagtail.models import ModelLogEntry, PageLogEntry
 
 from directory.models import Agency
@@ -42,6 +43,16 @@ def _version_columns() -> dict:
     }
 
 
+class Year(ExtractYear):
+    """The year of a date. On SQLite, where dates are stored as ISO text, the first four
+    characters: Django's EXTRACT there is a Python function called once per row (half
+    the cost of reading the choices of 10,000 policies)."""
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.lhs)
+        return f"CAST(substr({sql}, 1, 4) AS integer)", params
+
+
 def _cache_key(index_page) -> str:
     return f"guidance:policy-choices:{index_page.pk}"
 
@@ -50,10 +61,8 @@ def read_choices(index_page, policies) -> Choices:
     """The issuers and years in use, from one query over (year, issuer) pairs; cached."""
     columns = _version_columns()
     rows = (
-        policies.annotate(**columns)
-        .values_list(
-            "date_published__year", "issuers__code", "issuers__name", "issuers__kind", *columns
-        )
+        policies.annotate(_year=Year("date_published"), **columns)
+        .values_list("_year", "issuers__code", "issuers__name", "issuers__kind", *columns)
         .order_by()
         .distinct()
     )
