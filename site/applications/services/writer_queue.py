@@ -7,6 +7,10 @@ whole sleeps: the tail of the submission latency. Queueing first on a lock that 
 next writer at once removes that: a thread lock among this process's threads, then an
 `flock` on a file beside the database among the processes (gunicorn workers) that write
 to it. Other databases queue their writers themselves and need nothing.
+
+The wait has no timeout of its own: the writer ahead holds the turn only for its
+transaction, whose statements SQLite's busy timeout bounds, and a process that dies (a
+worker gunicorn's timeout ended) releases its flock with it.
 """
 
 import contextlib
