@@ -37,6 +37,7 @@ from modelsearch.query import And, Or, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
 from . import candidates as candidate_ranking
+from . import pg_planner
 
 
 class FullTextAutocompletePostgresCompiler(PostgresAutocompleteQueryCompiler):
@@ -121,6 +122,8 @@ def rank_querysets(backend, query, querysets: dict, limit: int) -> dict[str, lis
         for number, key in enumerate(keys)
     ]
     rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    with pg_planner.index_scans(rows.db):
+        rows = list(rows)
     found = {key: [] for key in keys}
     for number, object_id, tier, value, entry_id in rows:
         key = keys[number]

@@ -24,6 +24,8 @@ from django.apps import apps
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
+from search.stream_text import stream_text
+
 
 def _default_queryset(model):
     if issubclass(model, Page):
@@ -51,9 +53,10 @@ def _default_text(obj):
 
 
 def _stream_text(stream):
-    """Plain text of a StreamField value (its blocks' searchable content)."""
+    """Plain text of a StreamField value (its blocks' searchable content, from the stored
+    data: see search/stream_text.py)."""
     try:
-        return " ".join(stream.stream_block.get_searchable_content(stream))
+        return " ".join(stream_text(stream))
     except AttributeError:
         return strip_tags(str(stream))
 

@@ -1,0 +1,59 @@
+"""PostgreSQL: the ranking statement is planned with sequential scans off, and the
+setting is back to what it was as soon as the ranking has run (inside the caller's
+transaction too), so no other statement of the request is planned differently."""
+
+import pytest
+from django.db import connection, transaction
+
+from guidance.models import GuidancePage, PolicyPage
+from search import pg_planner
+from search.ranking import ranked_ids
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="PostgreSQL planner setting (CI runs both)"
+    ),
+]
+
+
+def seqscan() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('enable_seqscan')")
+        return cursor.fetchone()[0]
+
+
+def test_sequential_scans_are_off_inside_and_restored_after():
+    with transaction.atomic():
+        with pg_planner.index_scans():
+            assert seqscan() == "off"
+        assert seqscan() == "on"
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        with pg_planner.index_scans():
+            assert seqscan() == "off"
+        assert seqscan() == "off"  # the caller's own choice is kept
+
+
+def test_a_search_leaves_the_setting_alone_and_ranks_as_before(demo_site, monkeypatch):
+    querysets = {
+        "policy": PolicyPage.objects.live().public(),
+        "guidance": GuidancePage.objects.live().public(),
+    }
+    with transaction.atomic():
+        planned = ranked_ids("调解", querysets, 20)
+        assert seqscan() == "on"
+    monkeypatch.setattr(pg_planner, "index_scans", _no_change)
+    assert ranked_ids("调解", querysets, 20) == planned
+    assert planned["policy"] and planned["guidance"]
+
+
+class _no_change:
+    def __init__(self, *args):
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
