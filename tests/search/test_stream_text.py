@@ -28,7 +28,10 @@ def test_every_demo_guidance_page_gives_the_same_text(demo_site):
 def test_a_stream_with_every_block_kind_and_gaps(demo_site):
     page = GuidancePage.objects.first()
     stream = [
-        {"type": "section", "value": {"heading": "第一节", "text": "<p>劳动争议<b>调解</b>工作</p>"}},
+        {
+            "type": "section",
+            "value": {"heading": "第一节", "text": "<p>劳动争议<b>调解</b>工作</p>"},
+        },
         {"type": "steps", "value": {"heading": "办理流程", "steps": []}},
         {"type": "legal_basis", "value": {}},  # every field missing: defaults
         {"type": "no_such_block", "value": "ignored"},
