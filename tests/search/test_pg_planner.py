@@ -57,3 +57,23 @@ class _no_change:
 
     def __exit__(self, *exc):
         return False
+
+
+def test_a_common_query_lists_body_matches_newest_first(demo_site, monkeypatch):
+    from search import postgres_search
+
+    from .test_ranking_cost import publish_policy
+
+    older = publish_policy("规则甲（测试）", body="<p>本规则适用于调解工作。" * 8 + "</p>")
+    newer = publish_policy("规则乙（测试）", body="<p>调解。</p>")
+    titled = publish_policy("调解工作规则")
+    live = {"policy": PolicyPage.objects.live()}
+    ranked = ranked_ids("调解", live, 200)["policy"]
+    # Rare query (the demo): ts_rank orders the body tier; the repeated word ranks higher.
+    assert ranked.index(titled.pk) < ranked.index(older.pk) < ranked.index(newer.pk)
+    monkeypatch.setattr(postgres_search, "COMMON_MATCHES", 3)
+    common = ranked_ids("调解", live, 200)["policy"]
+    assert sorted(common) == sorted(ranked)  # the same pages, only the order differs
+    assert common.index(titled.pk) < common.index(newer.pk) < common.index(older.pk)
+    titles = [pk for pk in common if "调解" in PolicyPage.objects.get(pk=pk).title]
+    assert common[: len(titles)] == titles  # title matches still first
