@@ -109,17 +109,25 @@ def rank_querysets(backend, query, querysets: dict, limit: int) -> dict[str, lis
     depth = limit * candidate_ranking.CANDIDATE_FACTOR
     # Both statements in one transaction, planned on the full-text indexes.
     with pg_planner.index_scans(IndexEntry.objects.db):
-        order = _order(in_title, exact, common=is_common(matches, all_types))
+        common = is_common(matches, all_types)
+        order = _order(in_title, exact, common)
         ordering = [F("_tier").asc(), F("_value").desc(), F("id").desc()]
-        parts = [
-            IndexEntry.objects.filter(
+        parts = []
+        for number, key in enumerate(keys):
+            entries = IndexEntry.objects.filter(
                 matches, content_type__in=get_descendants_content_types_pks(querysets[key].model)
             )
-            .annotate(**order)
-            .order_by(*ordering)
-            .values_list(Value(number), "object_id", "_tier", "_value", "id")[:depth]
-            for number, key in enumerate(keys)
-        ]
+            if common:
+                of_type = IndexEntry.objects.filter(
+                    content_type__in=get_descendants_content_types_pks(querysets[key].model)
+                )
+                parts += _tiers_apart(of_type, matches, in_title, number, depth)
+                continue
+            parts.append(
+                entries.annotate(**order)
+                .order_by(*ordering)
+                .values_list(Value(number), "object_id", "_tier", "_value", "id")[:depth]
+            )
         rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
         rows = list(rows)
     found = {key: [] for key in keys}
@@ -175,6 +183,28 @@ def is_common(matches, content_types) -> bool:
         .count()
     )
     return found >= COMMON_MATCHES
+
+
+def _tiers_apart(of_type, matches, in_title, number, depth) -> list:
+    """A common query's best `depth` entries of one type as two statements: its title
+    matches (shorter titles first) and its newest body-only matches. Apart, the title tier
+    needs no test of the body (a title that matches the whole query holds every word of
+    it, so `matches` holds too), and the body tier reads entries newest first."""
+    columns = (Value(number), "object_id", "_tier", "_value", "id")
+    titled = (
+        of_type.filter(in_title)
+        .annotate(_tier=Value(0), _value=F("title_norm"))
+        .order_by(F("_value").desc(), F("id").desc())
+        .values_list(*columns)[:depth]
+    )
+    body_only = (
+        of_type.filter(matches)
+        .exclude(in_title)
+        .annotate(_tier=Value(1), _value=Cast(F("id"), FloatField()))
+        .order_by(F("id").desc())
+        .values_list(*columns)[:depth]
+    )
+    return [titled, body_only]
 
 
 def _rank_exactly(queryset, matches, order, ordering, limit) -> list:

@@ -77,3 +77,4 @@ def test_a_common_query_lists_body_matches_newest_first(demo_site, monkeypatch):
     assert common.index(titled.pk) < common.index(newer.pk) < common.index(older.pk)
     titles = [pk for pk in common if "调解" in PolicyPage.objects.get(pk=pk).title]
     assert common[: len(titles)] == titles  # title matches still first
+    assert common[: len(titles)] == ranked[: len(titles)]  # in the same order (shorter first)
