@@ -17,8 +17,7 @@ _AS_IS = (blocks.CharBlock, blocks.TextBlock)
 
 def stream_text(stream) -> list[str]:
     """The searchable strings of a StreamValue, without converting its blocks."""
-    raw = [dict(item) for item in stream.raw_data]
-    return raw_content(stream.stream_block, raw)
+    return raw_content(stream.stream_block, list(stream.raw_data))
 
 
 def raw_content(block, raw) -> list[str]:

@@ -2,6 +2,8 @@
 setting is back to what it was as soon as the ranking has run (inside the caller's
 transaction too), so no other statement of the request is planned differently."""
 
+import contextlib
+
 import pytest
 from django.db import connection, transaction
 
@@ -43,20 +45,9 @@ def test_a_search_leaves_the_setting_alone_and_ranks_as_before(demo_site, monkey
     with transaction.atomic():
         planned = ranked_ids("调解", querysets, 20)
         assert seqscan() == "on"
-    monkeypatch.setattr(pg_planner, "index_scans", _no_change)
+    monkeypatch.setattr(pg_planner, "index_scans", lambda *using: contextlib.nullcontext())
     assert ranked_ids("调解", querysets, 20) == planned
     assert planned["policy"] and planned["guidance"]
-
-
-class _no_change:
-    def __init__(self, *args):
-        pass
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
 
 
 def test_a_common_query_lists_body_matches_newest_first(demo_site, monkeypatch):

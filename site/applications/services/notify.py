@@ -36,15 +36,15 @@ def compose(case, decision) -> list[Notification]:
     subject = _("New application %(reference)s") % {"reference": case.reference}
     body = render_to_string("emails/new_case.txt", context)
     for address in liaison_emails(decision.agency):
-        planned.append(_record(case, "email", "new_case", address, subject, body))
+        planned.append(message(case, "email", "new_case", address, subject, body))
     copy_subject = _("For information: application %(reference)s") % {"reference": case.reference}
     for agency in decision.also_notify:
         copy_body = render_to_string("emails/case_copy.txt", {**context, "agency": agency})
         for address in liaison_emails(agency):
-            planned.append(_record(case, "email", "copy", address, copy_subject, copy_body))
+            planned.append(message(case, "email", "copy", address, copy_subject, copy_body))
     if case.applicant_email:
         planned.append(
-            _record(
+            message(
                 case,
                 "email",
                 "confirmation",
@@ -54,7 +54,7 @@ def compose(case, decision) -> list[Notification]:
             )
         )
     planned.append(
-        _record(
+        message(
             case,
             "sms",
             "confirmation",
@@ -67,8 +67,8 @@ def compose(case, decision) -> list[Notification]:
 
 
 def record(planned: list[Notification]) -> list[Notification]:
-    """Store composed messages inside the case's transaction (after the case is saved) and
-    queue their delivery with it."""
+    """Store composed messages inside the current transaction (after their case is saved)
+    and queue their delivery with it. Every message of the site is recorded through here."""
     planned = Notification.objects.bulk_create(planned)
     queue_with_transaction(planned)
     return planned
@@ -92,7 +92,8 @@ def queue_is_transactional() -> bool:
     return isinstance(task_backends["default"], DatabaseBackend)
 
 
-def _record(case, channel, purpose, recipient, subject, body):
+def message(case, channel, purpose, recipient, subject, body) -> Notification:
+    """One message, not yet saved (`record` stores and queues a list of them)."""
     return Notification(
         case=case, channel=channel, purpose=purpose, recipient=recipient, subject=subject, body=body
     )

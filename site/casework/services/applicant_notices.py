@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 from applications.models import Notification
 from applications.services import notify
 
+PROGRESS = Notification.Purpose.PROGRESS
+
 
 def headline(action_name: str) -> str:
     # One literal per message for the translation catalogue.
@@ -44,7 +46,9 @@ def plan(case, action_name: str, detail: str = "") -> list[Notification]:
     planned = []
     if case.applicant_phone:
         text = render_to_string("emails/case_progress_sms.txt", context).strip()
-        planned.append(_message(case, Notification.Channel.SMS, case.applicant_phone, "", text))
+        planned.append(
+            notify.message(case, Notification.Channel.SMS, PROGRESS, case.applicant_phone, "", text)
+        )
     if case.applicant_email:
         subject = _("Your application %(reference)s: %(news)s") % {
             "reference": case.reference,
@@ -52,19 +56,8 @@ def plan(case, action_name: str, detail: str = "") -> list[Notification]:
         }
         body = render_to_string("emails/case_progress.txt", context)
         planned.append(
-            _message(case, Notification.Channel.EMAIL, case.applicant_email, subject, body)
+            notify.message(
+                case, Notification.Channel.EMAIL, PROGRESS, case.applicant_email, subject, body
+            )
         )
-    planned = Notification.objects.bulk_create(planned)
-    notify.queue_with_transaction(planned)
-    return planned
-
-
-def _message(case, channel, recipient, subject, body) -> Notification:
-    return Notification(
-        case=case,
-        channel=channel,
-        purpose=Notification.Purpose.PROGRESS,
-        recipient=recipient,
-        subject=subject,
-        body=body,
-    )
+    return notify.record(planned)

@@ -226,19 +226,19 @@ def _send_one(digest: AgencyDigest, today: datetime.date) -> DeadlineDigest | No
                 due_soon=digest.due_soon_total,
                 recipients=len(digest.recipients),
             )
-            planned = Notification.objects.bulk_create(
+            notify.record(
                 [
-                    Notification(
-                        channel=Notification.Channel.EMAIL,
-                        purpose=Notification.Purpose.DEADLINE_DIGEST,
-                        recipient=address,
-                        subject=subject[:200],
-                        body=body,
+                    notify.message(
+                        None,
+                        Notification.Channel.EMAIL,
+                        Notification.Purpose.DEADLINE_DIGEST,
+                        address,
+                        subject[:200],
+                        body,
                     )
                     for address in digest.recipients
                 ]
             )
-            notify.queue_with_transaction(planned)
     except IntegrityError:
         # Another run sent this agency's digest for today first.
         logger.info("deadline digest for %s on %s already sent", digest.agency.code, today)

@@ -36,15 +36,8 @@ def plan(case, sender, receiver, reason) -> list[Notification]:
         body = render_to_string(template, {**context, "agency": agency})
         for address in notify.liaison_emails(agency):
             planned.append(
-                Notification(
-                    case=case,
-                    channel="email",
-                    purpose=purpose,
-                    recipient=address,
-                    subject=subject % {"reference": case.reference},
-                    body=body,
+                notify.message(
+                    case, "email", purpose, address, subject % {"reference": case.reference}, body
                 )
             )
-    planned = Notification.objects.bulk_create(planned)
-    notify.queue_with_transaction(planned)
-    return planned
+    return notify.record(planned)
