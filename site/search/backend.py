@@ -75,18 +75,20 @@ class ChineseSearchMixin:
             return EmptySearchResults()
         return super().autocomplete(segmented, model_or_queryset, *args, **kwargs)
 
-    def ranked_ids(self, query, querysets: dict, limit: int) -> dict[str, list]:
-        """{key: [pk, ...]}: the best `limit` matches per queryset (see search/ranking.py)."""
+    def ranked_matches(self, query, querysets: dict, limit: int, title_fields: dict) -> dict:
+        """{key: [(pk, title), ...]}: the best `limit` matches per queryset, with titles
+        where the ranking read them (see search/ranking.py)."""
         segmented = segment_query(query)
         if segmented is None:
             return {key: [] for key in querysets}
-        return self.rank_querysets(segmented, querysets, limit)
+        return self.rank_querysets(segmented, querysets, limit, title_fields)
 
-    def rank_querysets(self, query, querysets, limit):
-        """Default: the wrapped backend's own ranked search per queryset, keys only."""
+    def rank_querysets(self, query, querysets, limit, title_fields=None):
+        """Default: the wrapped backend's own ranked search per queryset, keys only (the
+        caller reads the titles)."""
         stock_search = super().search  # the query is segmented already
         return {
-            key: [obj.pk for obj in stock_search(query, key_only(queryset))[:limit]]
+            key: [(obj.pk, None) for obj in stock_search(query, key_only(queryset))[:limit]]
             for key, queryset in querysets.items()
         }
 

@@ -13,11 +13,45 @@ from wagtail.search.backends import get_search_backend
 
 def ranked_ids(query: str, querysets: dict, limit: int, backend=None) -> dict[str, list]:
     """{key: [pk, ...]} with the best `limit` matches of `query` in each queryset."""
+    ranked = ranked_matches(query, querysets, limit, backend=backend)
+    return {key: [pk for pk, _ in matches] for key, matches in ranked.items()}
+
+
+def ranked_matches(
+    query: str, querysets: dict, limit: int, title_fields: dict | None = None, backend=None
+) -> dict[str, list]:
+    """{key: [(pk, title), ...]}: the best `limit` matches of `query` in each queryset,
+    each with its title for the keys of `title_fields` ({key: title field name, or None
+    for `str(obj)`}; None for the other keys).
+
+    Our backend reads the titles with the check of its candidates (no extra query); the
+    others' are read here, one query per type, and matches whose object is gone dropped.
+    """
     backend = backend or get_search_backend()
-    own = getattr(backend, "ranked_ids", None)
+    title_fields = title_fields or {}
+    own = getattr(backend, "ranked_matches", None)
     if own is not None:
-        return own(query, querysets, limit)
-    return generic_ranked_ids(backend, query, querysets, limit)
+        found = own(query, querysets, limit, title_fields)
+    else:
+        found = {
+            key: [(pk, None) for pk in pks]
+            for key, pks in generic_ranked_ids(backend, query, querysets, limit).items()
+        }
+    for key, matches in found.items():
+        if key in title_fields and any(title is None for _, title in matches):
+            titles = read_titles(querysets[key].model, [pk for pk, _ in matches], title_fields[key])
+            found[key] = [(pk, titles[pk]) for pk, _ in matches if pk in titles]
+    return found
+
+
+def read_titles(model, pks: list, field: str | None) -> dict:
+    """{pk: title} for `pks` of `model`, in one query: the `field`, else `str(obj)`."""
+    if not pks:
+        return {}
+    manager = model._default_manager
+    if field:
+        return dict(manager.filter(pk__in=pks).values_list("pk", field))
+    return {obj.pk: str(obj) for obj in manager.filter(pk__in=pks)}
 
 
 def key_only(queryset):

@@ -1,14 +1,14 @@
 """Site search across every registered type: ranking, type counts, highlight words.
 
 The work per request is bounded whatever the size of the site: the ranking returns at most
-PER_TYPE_LIMIT keys per type (search/ranking.py), one query per type reads those hits'
-titles, and full objects are loaded only for the page of results shown (`load_objects`).
+PER_TYPE_LIMIT keys per type with their titles (search/ranking.py), and full objects are
+loaded only for the page of results shown (`load_objects`).
 """
 
 from dataclasses import dataclass
 
-from .ranking import ranked_ids
-from .registry import SearchableType, searchable_types
+from .ranking import ranked_matches
+from .registry import SearchableType, searchable_querysets, searchable_types
 from .segmentation import query_words, word_parts
 
 # The best matches taken from each type; enough for any visitor's paging.
@@ -60,17 +60,18 @@ def site_search(query: str, type_key: str | None = None) -> SearchOutcome:
 
     limit = PER_TYPE_LIMIT
     entries = {entry.key: entry for entry in searchable_types()}
-    ranked = ranked_ids(query, {key: entry.get_queryset() for key, entry in entries.items()}, limit)
+    ranked = ranked_matches(
+        query,
+        searchable_querysets(entries.values()),
+        limit,
+        {key: entry.title_field_name for key, entry in entries.items()},
+    )
     counts = {key: len(ranked.get(key, [])) for key in entries}
     hits = []
     for key, entry in entries.items():
         if type_key and key != type_key:
             continue
-        titles = _titles(entry, ranked.get(key, []))
-        for rank, pk in enumerate(ranked.get(key, [])):
-            if pk not in titles:  # deleted since the ranking
-                continue
-            title = titles[pk]
+        for rank, (pk, title) in enumerate(ranked.get(key, [])):
             title_match = all(word in title.lower() for word in words)
             hits.append(Hit(pk=pk, type=entry, rank=rank, title=title, title_match=title_match))
 
@@ -78,17 +79,6 @@ def site_search(query: str, type_key: str | None = None) -> SearchOutcome:
     return SearchOutcome(
         query=query, words=highlight_words(query), hits=hits, counts=counts, limit=limit
     )
-
-
-def _titles(entry: SearchableType, pks: list) -> dict:
-    """{pk: title} for the ranked keys of one type, in one query."""
-    if not pks:
-        return {}
-    manager = entry.model._default_manager
-    name = entry.title_field_name
-    if name:
-        return dict(manager.filter(pk__in=pks).values_list("pk", name))
-    return {obj.pk: str(obj) for obj in manager.filter(pk__in=pks)}
 
 
 def load_objects(hits: list[Hit]) -> list[Hit]:

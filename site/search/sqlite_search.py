@@ -216,8 +216,9 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
             compiler.order_by_relevance = relevance
 
 
-def rank_querysets(backend, query, querysets: dict, limit: int) -> dict[str, list]:
-    """{key: [pk, ...]}: the best `limit` matches of the segmented `query` per queryset.
+def rank_querysets(backend, query, querysets: dict, limit: int, title_fields=None) -> dict:
+    """{key: [(pk, title), ...]}: the best `limit` matches of the segmented `query` per
+    queryset, with the title named in `title_fields[key]` (else None).
 
     Two queries, whatever the number of matches: one pass over the FTS index ranks the
     matching entries of every type (a row number per content type) and keeps the best
@@ -241,7 +242,7 @@ def rank_querysets(backend, query, querysets: dict, limit: int) -> dict[str, lis
         # A negation, or two querysets over the same model: one search each.
         from .backend import ChineseSearchMixin
 
-        return ChineseSearchMixin.rank_querysets(backend, query, querysets, limit)
+        return ChineseSearchMixin.rank_querysets(backend, query, querysets, limit, title_fields)
     depth = limit * candidate_ranking.CANDIDATE_FACTOR
     compiler = RankedSQLiteSearchQueryCompiler(next(iter(querysets.values())), query)
     candidates = {key: [] for key in querysets}  # key -> [(score, -entry id, pk, ct)]
@@ -252,12 +253,14 @@ def rank_querysets(backend, query, querysets: dict, limit: int) -> dict[str, lis
         candidates[key].append((value, -entry_id, pk, ct))
         per_type[ct] = per_type.get(ct, 0) + 1
     members = candidate_ranking.members(
-        querysets, {key: [pk for _, _, pk, _ in found] for key, found in candidates.items()}
+        querysets,
+        {key: [pk for _, _, pk, _ in found] for key, found in candidates.items()},
+        title_fields,
     )
     ranked = {}
     for key, found in candidates.items():
         found.sort()
-        kept = [pk for _, _, pk, _ in found if (key, pk) in members]
+        kept = [(pk, members[key, pk]) for _, _, pk, _ in found if (key, pk) in members]
         for ct in content_types[key]:
             passed = sum(1 for _, _, pk, c in found if c == ct and (key, pk) in members)
             if per_type.get(ct) == depth and passed < limit:
@@ -304,9 +307,10 @@ def _best_entries(compiler, normalized, content_types: list, depth: int) -> list
 
 
 def _rank_exactly(backend, query, queryset, limit) -> list:
-    """The best `limit` of one queryset, the queryset tested on every match."""
+    """The best `limit` of one queryset, the queryset tested on every match (titles are
+    read by the caller)."""
     compiler = RankedSQLiteSearchQueryCompiler(queryset, query)
-    return [pk for pk, _ in compiler.ranked_ids(compiler.get_config(backend), 0, limit)]
+    return [(pk, None) for pk, _ in compiler.ranked_ids(compiler.get_config(backend), 0, limit)]
 
 
 CLASSES = {

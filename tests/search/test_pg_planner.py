@@ -51,7 +51,7 @@ def test_a_search_leaves_the_setting_alone_and_ranks_as_before(demo_site, monkey
 
 
 def test_a_common_query_lists_body_matches_newest_first(demo_site, monkeypatch):
-    from search import postgres_search
+    from search import pg_ranking
 
     from .test_ranking_cost import publish_policy
 
@@ -62,7 +62,7 @@ def test_a_common_query_lists_body_matches_newest_first(demo_site, monkeypatch):
     ranked = ranked_ids("调解", live, 200)["policy"]
     # Rare query (the demo): ts_rank orders the body tier; the repeated word ranks higher.
     assert ranked.index(titled.pk) < ranked.index(older.pk) < ranked.index(newer.pk)
-    monkeypatch.setattr(postgres_search, "COMMON_MATCHES", 3)
+    monkeypatch.setattr(pg_ranking, "COMMON_MATCHES", 3)
     common = ranked_ids("调解", live, 200)["policy"]
     assert sorted(common) == sorted(ranked)  # the same pages, only the order differs
     assert common.index(titled.pk) < common.index(newer.pk) < common.index(older.pk)
