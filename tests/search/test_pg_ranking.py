@@ -1,16 +1,18 @@
 """The PostgreSQL ranking statement (search/pg_ranking.py): the query text it sends is
 the one modelsearch builds, quoting included, and its tests are served by the indexes of
-migration sitesearch 0001."""
+migration sitesearch 0001, as are the expressions Wagtail's own searches test."""
 
 import itertools
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
     PostgresSearchQueryCompiler,
 )
 from modelsearch.query import And, Or, Phrase, PlainText
+from wagtail.models import Page
 
 from guidance.models import PolicyPage
 from search import pg_planner
@@ -88,3 +90,26 @@ def test_the_statement_reads_the_title_and_body_index(demo_site):
     assert "sitesearch_title_body_gin" in plan
     # The body test is answered by the index: nothing tests a body row by row.
     assert "Filter: ((title || body)" not in plan
+
+
+@postgresql
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "run, index",
+    [
+        (lambda: list(Page.objects.autocomplete("区块链")[:20]), "sitesearch_autocomplete_gin"),
+        (lambda: list(PolicyPage.objects.search("区块链")[:20]), "sitesearch_title_body_gin"),
+    ],
+    ids=["admin autocomplete", "stock search"],
+)
+def test_wagtails_own_searches_can_read_the_indexes(demo_site, run, index):
+    """The indexes are on the very expressions the stock compilers test (the planner
+    can only use an expression index for its exact expression)."""
+    with CaptureQueriesContext(connection) as queries:
+        run()
+    table = IndexEntry._meta.db_table
+    sql = queries.captured_queries[-1]["sql"].replace(f'"{table}".', "").replace('"', "")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_get_indexdef(%s::regclass, 1, true)", [index])
+        expression = cursor.fetchone()[0]
+    assert f"{expression} @@ " in sql or f"({expression}) @@ " in sql, (expression, sql)

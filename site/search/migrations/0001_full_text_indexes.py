@@ -1,5 +1,5 @@
-"""PostgreSQL: two indexes on the search index entries for the site search's ranking
-(search/pg_ranking.py, ADR 0019). SQLite has its own FTS5 table and needs neither.
+"""PostgreSQL: three indexes on the search index entries (ADR 0019). SQLite has its own
+FTS5 table and needs none of them.
 
 - `sitesearch_title_body_gin`, a full-text index on `title || body`: the ranking tests a
   whole query against the title and the body together; this index answers the test for
@@ -7,6 +7,13 @@
 - `sitesearch_title_order`, on (content type, title_norm DESC, id DESC): a type's title
   matches in ranking order, so a word found in thousands of titles reads only the first
   few hundred instead of sorting them all.
+- `sitesearch_autocomplete_gin`, on `title || body || autocomplete`: the expression the
+  admin's search boxes test (search/postgres_search.py, autocomplete); without it every
+  admin search concatenated and tested every entry (about 0.2 s at 10,000 pages even
+  for a word found nowhere; 10 ms with it).
+
+The stock `search()` filters on `title || body`, so Wagtail's own searches (admin
+listings, choosers) use the first index too.
 """
 
 from django.db import migrations
@@ -15,6 +22,7 @@ TABLE = "wagtailsearch_indexentry"
 INDEXES = {
     "sitesearch_title_body_gin": "USING gin ((title || body))",
     "sitesearch_title_order": "(content_type_id, title_norm DESC, id DESC)",
+    "sitesearch_autocomplete_gin": "USING gin (((title || body) || autocomplete))",
 }
 
 
