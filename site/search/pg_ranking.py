@@ -4,7 +4,8 @@ One statement ranks every type: for each type, its title matches (entries whose 
 holds the whole query, shorter titles first) and its body matches (by ts_rank of the
 body, or newest first for a common query), each cut at `depth` rows, all in one UNION
 ALL. Whether the query is common is decided inside the same statement (a count that
-stops at COMMON_MATCHES).
+stops at COMMON_MATCHES), and a type whose title tier is full reads no body at all (its
+best `depth` are all title matches).
 
 Why SQL and not the ORM: the statement has two parts per type, each repeating the
 query; Django compiled it in about 30 ms of CPU per search, more than PostgreSQL took to
@@ -85,22 +86,26 @@ class Ranking:
         where, extra_params = extra
         self.params += [number]
         sql = (
-            f"(SELECT %s, object_id, 0, title_norm, id FROM {self.table}"  # noqa: S608
-            f" WHERE {self.of_types(content_types)} AND title @@ {self.tsquery()}{where}"
+            f"SELECT %s AS part, object_id, 0 AS tier, title_norm AS value, id"  # noqa: S608
+            f" FROM {self.table} WHERE {self.of_types(content_types)}"
+            f" AND title @@ {self.tsquery()}{where}"
         )
         self.params += [*extra_params, self.depth]
-        return sql + " ORDER BY title_norm DESC, id DESC LIMIT %s)"
+        return sql + " ORDER BY title_norm DESC, id DESC LIMIT %s"
 
-    def _body_tier(self, number: int, content_types: list, extra: tuple, common: str) -> str:
+    def _body_tier(self, number: int, content_types: list, extra: tuple) -> str:
         where, extra_params = extra
         self.params += [number]
-        value = f"CASE WHEN {common} THEN id::float8 ELSE ts_rank(body, {self.tsquery()}) END"
+        rank = f"ts_rank(body, {self.tsquery()})"
         sql = (
-            f"(SELECT %s, object_id, 1, {value}, id FROM {self.table}"  # noqa: S608
-            f" WHERE {self.of_types(content_types)} AND (title || body) @@ {self.tsquery()}"
-            f" AND NOT title @@ {self.tsquery()}{where}"
+            f"(SELECT %s, object_id, 1,"  # noqa: S608
+            f" CASE WHEN (SELECT yes FROM common) THEN id::float8 ELSE {rank} END, id"
+            f" FROM {self.table} WHERE {self.of_types(content_types)}"
+            f" AND (title || body) @@ {self.tsquery()} AND NOT title @@ {self.tsquery()}{where}"
+            # A full title tier already holds this type's best `depth`: skip the bodies.
+            f" AND (SELECT count(*) FROM title_{number}) < %s"
         )
-        self.params += [*extra_params, self.depth]
+        self.params += [*extra_params, self.depth, self.depth]
         return sql + " ORDER BY 4 DESC, id DESC LIMIT %s)"
 
     def sql(self, types: list[list], extra: dict | None = None, counted=None) -> str:
@@ -113,21 +118,21 @@ class Ranking:
         extra = extra or {}
         everything = sorted(counted or {ct for content_types in types for ct in content_types})
         self.params = [COMMON_MATCHES, everything]
-        count = (
-            f"SELECT count(*) >= %s AS yes FROM (SELECT 1 FROM {self.table}"  # noqa: S608
+        ctes = [
+            f"common AS (SELECT count(*) >= %s AS yes FROM (SELECT 1 FROM {self.table}"  # noqa: S608
             # `+ 0`: the content type index would be read in full, each row tested.
             f" WHERE content_type_id + 0 = ANY(%s) AND (title || body) @@ {self.tsquery()}"
-            " LIMIT %s) AS found"
-        )
+            " LIMIT %s) AS found)"
+        ]
         self.params.append(COMMON_MATCHES)
+        for number, content_types in enumerate(types):
+            title_tier = self._title_tier(number, content_types, extra.get(number, ("", [])))
+            ctes.append(f"title_{number} AS MATERIALIZED ({title_tier})")
         parts = []
         for number, content_types in enumerate(types):
-            condition = extra.get(number, ("", []))
-            parts.append(self._title_tier(number, content_types, condition))
-            parts.append(
-                self._body_tier(number, content_types, condition, "(SELECT yes FROM common)")
-            )
-        return f"WITH common AS ({count}) " + " UNION ALL ".join(parts)
+            parts.append(f"SELECT * FROM title_{number}")  # noqa: S608
+            parts.append(self._body_tier(number, content_types, extra.get(number, ("", []))))
+        return "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(parts)
 
     def rows(self, types: list[list], extra: dict | None = None, counted=None) -> list[tuple]:
         """[(type number, object id, tier, value, entry id)], unordered: tier 0 for title

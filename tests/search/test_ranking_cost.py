@@ -59,6 +59,18 @@ def test_title_matches_first_and_shorter_titles_first(demo_site):
     assert ranked.index(short_title.pk) < ranked.index(long_title.pk) < ranked.index(body_only.pk)
 
 
+def test_a_full_title_tier_leaves_out_the_bodies_only_while_it_is_full(demo_site):
+    """A type with at least `depth` title matches needs no body match to fill its best
+    `limit` (PostgreSQL then skips reading bodies); with room left, body matches follow."""
+    titled = [publish_policy(f"区块链存证规则{n}") for n in range(3)]
+    in_body = publish_policy("存证规则（测试）", body="<p>本规则适用于区块链存证。</p>")
+    live = {"policy": PolicyPage.objects.live()}
+    assert ranked_ids("区块链", live, 1)["policy"] in ([page.pk] for page in titled)
+    assert set(ranked_ids("区块链", live, 3)["policy"]) == {page.pk for page in titled}
+    ranked = ranked_ids("区块链", live, 10)["policy"]
+    assert set(ranked[:3]) == {page.pk for page in titled} and ranked[3:] == [in_body.pk]
+
+
 def test_the_dictionary_is_kept_out_of_full_garbage_collections():
     tokenizer()
     assert gc.get_freeze_count() > 100_000  # Django, Wagtail and jieba's dictionary
