@@ -65,8 +65,7 @@ OPENINGS = {
         "Your application for %(type)s submitted on %(date)s has been examined and is accepted."
     ),
     True: _(
-        "Your application for %(type)s submitted on %(date)s has been examined and is not "
-        "accepted."
+        "Your application for %(type)s submitted on %(date)s has been examined and is not accepted."
     ),
 }
 

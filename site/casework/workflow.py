@@ -46,9 +46,7 @@ class Action:
 ACTIONS = {
     action.name: action
     for action in [
-        Action(
-            "accept", _("Accept"), frozenset({S.SUBMITTED}), S.ACCEPTED, tells_applicant=True
-        ),
+        Action("accept", _("Accept"), frozenset({S.SUBMITTED}), S.ACCEPTED, tells_applicant=True),
         Action(
             "decline",
             _("Decline"),

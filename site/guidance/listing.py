@@ -11,13 +11,14 @@ from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef, 
 from wagtail.models import PageViewRestriction
 
 from directory.models import Agency
-from search.ranking import ranked_ids
+from search.ranking import matching
 
 from .forms import PolicyFilterForm
 from .library_choices import cached_choices, count_and_version, read_choices
 
 PAGE_SIZE = 20
-# A keyword narrows the list to at most this many of the best matches.
+# With a search backend other than ours (search/ranking.matching), a keyword narrows the
+# list to at most this many of the best matches.
 KEYWORD_MATCH_LIMIT = 1000
 
 
@@ -36,7 +37,7 @@ def policy_listing(index_page, request) -> dict:
     policies = public_policies(index_page)
     choices = cached_choices(index_page, policies)
     form, filters = _filters(request, choices)
-    listed = _apply(index_page, policies, filters)
+    listed = _apply(policies, filters)
     total, version = count_and_version(listed)
     if not choices.fresh and version != choices.version:
         # Policies changed since the choices were cached: read them again (one query).
@@ -44,7 +45,7 @@ def policy_listing(index_page, request) -> dict:
         choices = read_choices(index_page, policies)
         form, new_filters = _filters(request, choices)
         if new_filters != filters:
-            filters, listed = new_filters, _apply(index_page, policies, new_filters)
+            filters, listed = new_filters, _apply(policies, new_filters)
             total = listed.count()
 
     listed = (
@@ -86,10 +87,8 @@ def _filters(request, choices):
     return form, form.valid_filters()
 
 
-def _apply(index_page, policies, filters):
+def _apply(policies, filters):
     """The policies that `filters` select."""
-    from .models import PolicyPage
-
     if "issuer" in filters:
         policies = policies.filter(issuers__code=filters["issuer"])
     if "year" in filters:
@@ -99,8 +98,6 @@ def _apply(index_page, policies, filters):
     if "topic" in filters:
         policies = policies.filter(topic=filters["topic"])
     if "q" in filters:
-        # Keys only, from the search index (no page objects are loaded for matching).
-        candidates = {"policy": PolicyPage.objects.live().child_of(index_page)}
-        ids = ranked_ids(filters["q"], candidates, KEYWORD_MATCH_LIMIT)["policy"]
-        policies = policies.filter(pk__in=ids)
+        # A subquery on the search index: no page objects are loaded for matching.
+        policies = matching(filters["q"], policies, KEYWORD_MATCH_LIMIT)
     return policies

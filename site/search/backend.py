@@ -83,6 +83,17 @@ class ChineseSearchMixin:
             return {key: [] for key in querysets}
         return self.rank_querysets(segmented, querysets, limit, title_fields)
 
+    def matching(self, query, queryset):
+        """`queryset` narrowed to the objects matching `query`, unordered (see
+        search/ranking.py); None when this database cannot say it in one query."""
+        segmented = segment_query(query)
+        if segmented is None:
+            return queryset.none()
+        return self.narrow_to_matches(segmented, queryset)
+
+    def narrow_to_matches(self, query, queryset):
+        return None
+
     def rank_querysets(self, query, querysets, limit, title_fields=None):
         """Default: the wrapped backend's own ranked search per queryset, keys only (the
         caller reads the titles)."""

@@ -21,9 +21,11 @@ body word by word cost up to 25 ms for a common word on 10,000 pages).
 
 import re
 
-from django.db import connections
+from django.db import connection, connections
+from django.db.models.expressions import RawSQL
 from modelsearch.backends.database.postgres.postgres import IndexEntry
 from modelsearch.query import And, Or, PlainText
+from modelsearch.utils import get_descendants_content_types_pks
 
 from . import pg_planner
 
@@ -150,3 +152,16 @@ def in_queryset(queryset) -> tuple[str, list]:
     # `sql` is Django's compiled queryset; its values stay parameters.
     condition = f" AND object_id IN (SELECT CAST(u.pk AS text) FROM ({sql}) AS u(pk))"  # noqa: S608
     return condition, list(params)
+
+
+def matching_keys(text: str, config: str, model) -> RawSQL:
+    """The primary keys of `model`'s objects whose entries match `text`, as a subquery
+    (the `sitesearch_matching` function of migration sitesearch 0003)."""
+    pk = model._meta.pk
+    pk_type = (pk.target_field if pk.is_relation else pk).cast_db_type(connection)
+    content_types = list(get_descendants_content_types_pks(model))
+    # Only the primary key's column type is in the string; the rest are parameters.
+    return RawSQL(  # noqa: S611
+        f"SELECT CAST(m AS {pk_type}) FROM sitesearch_matching(%s, %s::regconfig, %s) AS m",  # noqa: S608
+        [content_types, config, text],
+    )

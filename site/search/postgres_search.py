@@ -96,7 +96,17 @@ def _rank_exactly(backend, text, queryset, limit, counted) -> list:
     return [(to_python(object_id), None) for _, object_id, *_ in rows[:limit]]
 
 
+def narrow_to_matches(backend, query, queryset):
+    """`queryset` narrowed to the objects matching the segmented `query`, with one
+    subquery (search/pg_ranking.matching_keys); None for queries it cannot express."""
+    text = pg_ranking.tsquery_text(query)
+    if text is None:
+        return None
+    return queryset.filter(pk__in=pg_ranking.matching_keys(text, backend.config, queryset.model))
+
+
 CLASSES = {
     "autocomplete_query_compiler_class": FullTextAutocompletePostgresCompiler,
     "rank_querysets": rank_querysets,
+    "narrow_to_matches": narrow_to_matches,
 }

@@ -44,6 +44,21 @@ def ranked_matches(
     return found
 
 
+def matching(query: str, queryset, cap: int, backend=None):
+    """`queryset` narrowed to the objects matching `query`, in no particular order (for
+    lists with an order of their own, e.g. the policy library's keyword box).
+
+    Our backend adds one subquery to `queryset`, so the list's count and page each stay
+    one query and every match is kept. Other backends keep the best `cap` matches.
+    """
+    backend = backend or get_search_backend()
+    own = getattr(backend, "matching", None)
+    narrowed = own(query, queryset) if own is not None else None
+    if narrowed is not None:
+        return narrowed
+    return queryset.filter(pk__in=ranked_ids(query, {"all": queryset}, cap, backend)["all"])
+
+
 def read_titles(model, pks: list, field: str | None) -> dict:
     """{pk: title} for `pks` of `model`, in one query: the `field`, else `str(obj)`."""
     if not pks:

@@ -313,9 +313,25 @@ def _rank_exactly(backend, query, queryset, limit) -> list:
     return [(pk, None) for pk, _ in compiler.ranked_ids(compiler.get_config(backend), 0, limit)]
 
 
+def narrow_to_matches(backend, query, queryset):
+    """`queryset` narrowed to the objects matching the segmented `query`, with one
+    subquery driven by the FTS index; None for queries that do not rank (negations)."""
+    normalized = normalize(query)
+    if not rankable(normalized):
+        return None
+    compiler = RankedSQLiteSearchQueryCompiler(queryset, query)
+    object_ids = (
+        SQLiteFTSIndexEntry.objects.filter(compiler.match(normalized))
+        .filter(of_models(queryset.model))
+        .values("index_entry__object_id")
+    )
+    return queryset.filter(pk__in=object_ids)
+
+
 CLASSES = {
     "query_compiler_class": RankedSQLiteSearchQueryCompiler,
     "autocomplete_query_compiler_class": FullTextAutocompleteSQLiteCompiler,
     "results_class": RankedSQLiteSearchResults,
     "rank_querysets": rank_querysets,
+    "narrow_to_matches": narrow_to_matches,
 }

@@ -170,3 +170,27 @@ def test_index_renders_in_a_constant_number_of_queries(client, demo_site):
     with_two_thousand = _index_queries(client)
     assert with_ten == with_two_thousand
     assert with_two_thousand <= 12
+
+
+def test_a_keyword_lists_every_match_in_the_same_number_of_queries(client, demo_site, monkeypatch):
+    from wagtail.search.backends import get_search_backend
+
+    from guidance import listing
+
+    monkeypatch.setattr(listing, "KEYWORD_MATCH_LIMIT", 1)  # applies to other backends only
+    issuers = list(Agency.objects.filter(code="hrss-city"))
+    get_search_backend().add_bulk(
+        PolicyPage, bulk_policies(PolicyIndexPage.objects.get(), 25, issuers)
+    )
+    client.get("/policies/")  # warm per-process caches
+
+    def queries(params):
+        with CaptureQueriesContext(connection) as captured:
+            html = client.get("/policies/", params).content.decode()
+        return len(captured), html
+
+    plain, _ = queries({"page": "2"})
+    keyword, html = queries({"q": "调解", "page": "2"})
+    assert len(listed(html)) == 26 - 20  # all 26 matches, newest first, over two pages
+    assert keyword == plain
+    assert listed(queries({"q": "区块链"})[1]) == []

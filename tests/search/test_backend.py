@@ -14,7 +14,7 @@ from wagtail.search.query import Not, PlainText
 
 import search.backend
 from guidance.models import GuidancePage, PolicyPage
-from search.ranking import generic_ranked_ids, ranked_ids
+from search.ranking import generic_ranked_ids, matching, ranked_ids
 
 pytestmark = pytest.mark.django_db
 
@@ -69,6 +69,40 @@ def test_ranked_ids_respect_each_querysets_filters_and_limit(demo_site):
     ids = ranked_ids("委员会", {"guidance": GuidancePage.objects.live()}, 50)["guidance"]
     assert union.pk not in ids and ids
     assert len(ranked_ids("调解", {"guidance": GuidancePage.objects.all()}, 2)["guidance"]) == 2
+
+
+def test_matching_narrows_a_queryset_to_every_match_in_one_query(
+    demo_site, django_assert_num_queries
+):
+    live = GuidancePage.objects.live()
+    for query in ["调解", "工会 25人", "调解委员会", "区块链"]:
+        expected = {page.pk for page in live.search(query, order_by_relevance=False)}
+        narrowed = matching(query, live, cap=1)  # the cap is for other backends only
+        with django_assert_num_queries(1):
+            assert set(narrowed.values_list("pk", flat=True)) == expected
+    assert len(expected_for("调解")) > 1
+    # The queryset's own filters still apply, and a query of no words finds nothing.
+    union = GuidancePage.objects.get(title=UNION)
+    union.unpublish()
+    assert union.pk not in set(
+        matching("工会", GuidancePage.objects.live(), 10).values_list("pk", flat=True)
+    )
+    assert not matching('"%*', live, 10).exists()
+
+
+def test_matching_on_another_backend_keeps_the_best_matches_up_to_the_cap(demo_site):
+    class Elsewhere:  # a backend with only Wagtail's public search API
+        def search(self, query, queryset):
+            return get_search_backend().search(query, queryset)
+
+    live = GuidancePage.objects.live()
+    best = ranked_ids("调解", {"guidance": live}, 2)["guidance"]
+    narrowed = matching("调解", live, cap=2, backend=Elsewhere())
+    assert sorted(narrowed.values_list("pk", flat=True)) == sorted(best)
+
+
+def expected_for(query):
+    return {page.pk for page in GuidancePage.objects.live().search(query)}
 
 
 def test_indexing_segments_each_value_of_a_page_once(demo_site, monkeypatch):
