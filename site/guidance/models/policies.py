@@ -109,6 +109,11 @@ class PolicyPage(Page):
 
     class Meta:
         verbose_name = _("Policy document")
+        indexes = [
+            # The library lists newest first: its page reads the first rows of this
+            # index instead of sorting every policy (guidance/listing.py).
+            models.Index(fields=["-date_published", "-page_ptr"], name="policy_newest_first"),
+        ]
 
     @property
     def ordered_issuers(self):
