@@ -21,7 +21,7 @@ body word by word cost up to 25 ms for a common word on 10,000 pages).
 
 import re
 
-from django.db import connection, connections
+from django.db import connection
 from django.db.models.expressions import RawSQL
 from modelsearch.backends.database.postgres.postgres import IndexEntry
 from modelsearch.query import And, Or, PlainText
@@ -140,10 +140,7 @@ class Ranking:
         """[(type number, object id, tier, value, entry id)], unordered: tier 0 for title
         matches, 1 for body matches; within a tier a higher value ranks first."""
         sql = self.sql(types, extra, counted)
-        using = IndexEntry.objects.db
-        with pg_planner.index_scans(using), connections[using].cursor() as cursor:
-            cursor.execute(sql, self.params)
-            return cursor.fetchall()
+        return pg_planner.fetch_with_index_scans(sql, self.params, IndexEntry.objects.db)
 
 
 def in_queryset(queryset) -> tuple[str, list]:

@@ -2,8 +2,6 @@
 setting is back to what it was as soon as the ranking has run (inside the caller's
 transaction too), so no other statement of the request is planned differently."""
 
-import contextlib
-
 import pytest
 from django.db import connection, transaction
 
@@ -37,6 +35,31 @@ def test_sequential_scans_are_off_inside_and_restored_after():
         assert seqscan() == "off"  # the caller's own choice is kept
 
 
+def plain_fetch(sql, params, using="default"):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+@pytest.mark.parametrize("binding", ["client-side", "server-side setting"])
+def test_one_statement_is_planned_without_sequential_scans(monkeypatch, binding):
+    if binding != "client-side":
+        options = {**connection.settings_dict.get("OPTIONS", {}), "server_side_binding": True}
+        monkeypatch.setitem(connection.settings_dict, "OPTIONS", options)
+    seen = "SELECT current_setting('enable_seqscan'), %s::text"
+    assert pg_planner.fetch_with_index_scans(seen, ["a'b"]) == [("off", "a'b")]
+    assert seqscan() == "on"
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        assert pg_planner.fetch_with_index_scans(seen, ["x"]) == [("off", "x")]
+        assert seqscan() == "off"  # the caller's own choice is kept
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = on")
+        pg_planner.fetch_with_index_scans(seen, ["x"])
+        assert seqscan() == "on"
+
+
 def test_a_search_leaves_the_setting_alone_and_ranks_as_before(demo_site, monkeypatch):
     querysets = {
         "policy": PolicyPage.objects.live().public(),
@@ -45,7 +68,8 @@ def test_a_search_leaves_the_setting_alone_and_ranks_as_before(demo_site, monkey
     with transaction.atomic():
         planned = ranked_ids("调解", querysets, 20)
         assert seqscan() == "on"
-    monkeypatch.setattr(pg_planner, "index_scans", lambda *using: contextlib.nullcontext())
+    assert seqscan() == "on"
+    monkeypatch.setattr(pg_planner, "fetch_with_index_scans", plain_fetch)
     assert ranked_ids("调解", querysets, 20) == planned
     assert planned["policy"] and planned["guidance"]
 

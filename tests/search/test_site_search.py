@@ -202,11 +202,10 @@ def test_search_page_queries_do_not_grow_with_the_site(client, demo_site):
     # Ten results cost what one did: objects are loaded per type, not per result.
     assert large_policies == small_policies
     # A fixed set, whatever the site's size: the view restrictions (read once for all
-    # page types), one ranking statement for all types (on PostgreSQL inside a
-    # transaction that turns sequential scans off: four more), one query testing the
+    # page types), one ranking statement for all types, one query testing the
     # candidates and reading their titles, the page chrome (site, settings, navigation),
     # plus one query per type of the objects shown.
-    fixed = 1 + 1 + 1 + 4 + (4 if connection.vendor == "postgresql" else 0)
+    fixed = 1 + 1 + 1 + 4
     types = len(searchable_types())
     assert max(small_all, large_all) <= fixed + types
 
