@@ -1,4 +1,4 @@
-"""Ask PostgreSQL's planner to read the full-text indexes for one ranking statement.
+"""Ask PostgreSQL's planner to read the full-text indexes for the search statements.
 
 For a word found in most entries the planner prices testing `... @@ query` row by row as
 cheap and scans the whole index table; but each test decompresses that row's vectors
@@ -19,11 +19,17 @@ from contextlib import contextmanager
 
 from django.db import connections, transaction
 
-SWITCH_OFF = (
-    "SELECT set_config('sitesearch.seqscan', current_setting('enable_seqscan'), true),"
-    " set_config('enable_seqscan', 'off', true)"
+# Sequential scans off; JIT compilation off too: a plan that still holds a disabled
+# sequential scan is priced above `jit_above_cost`, and compiling it took 200 ms.
+SETTINGS = ("enable_seqscan", "jit")
+SWITCH_OFF = "SELECT " + ", ".join(
+    f"set_config('sitesearch.{name}', current_setting('{name}'), true),"
+    f" set_config('{name}', 'off', true)"
+    for name in SETTINGS
 )
-RESTORE = "SELECT set_config('enable_seqscan', current_setting('sitesearch.seqscan'), true)"
+RESTORE = "SELECT " + ", ".join(
+    f"set_config('{name}', current_setting('sitesearch.{name}'), true)" for name in SETTINGS
+)
 
 
 def fetch_with_index_scans(sql: str, params: list, using: str = "default") -> list[tuple]:
@@ -43,14 +49,11 @@ def fetch_with_index_scans(sql: str, params: list, using: str = "default") -> li
 
 @contextmanager
 def index_scans(using: str = "default"):
-    """Sequential scans off for the statements run inside (three round trips)."""
+    """Sequential scans (and JIT) off for the statements run inside, restored after."""
     connection = connections[using]
     with transaction.atomic(using=using), connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT current_setting('enable_seqscan'), set_config('enable_seqscan', 'off', true)"
-        )
-        previous = cursor.fetchone()[0]
+        cursor.execute(SWITCH_OFF)
         try:
             yield
         finally:
-            cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [previous])
+            cursor.execute(RESTORE)

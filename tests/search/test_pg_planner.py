@@ -1,6 +1,6 @@
-"""PostgreSQL: the ranking statement is planned with sequential scans off, and the
-setting is back to what it was as soon as the ranking has run (inside the caller's
-transaction too), so no other statement of the request is planned differently."""
+"""PostgreSQL: the search statements are planned with sequential scans (and JIT) off,
+and the settings are back to what they were as soon as the statement has run (inside the
+caller's transaction too), so no other statement of the request is planned differently."""
 
 import pytest
 from django.db import connection, transaction
@@ -23,11 +23,18 @@ def seqscan() -> str:
         return cursor.fetchone()[0]
 
 
+def settings() -> tuple:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('enable_seqscan'), current_setting('jit')")
+        return cursor.fetchone()
+
+
 def test_sequential_scans_are_off_inside_and_restored_after():
+    before = settings()
     with transaction.atomic():
         with pg_planner.index_scans():
-            assert seqscan() == "off"
-        assert seqscan() == "on"
+            assert settings() == ("off", "off")
+        assert settings() == before
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL enable_seqscan = off")
         with pg_planner.index_scans():
@@ -46,13 +53,14 @@ def test_one_statement_is_planned_without_sequential_scans(monkeypatch, binding)
     if binding != "client-side":
         options = {**connection.settings_dict.get("OPTIONS", {}), "server_side_binding": True}
         monkeypatch.setitem(connection.settings_dict, "OPTIONS", options)
-    seen = "SELECT current_setting('enable_seqscan'), %s::text"
-    assert pg_planner.fetch_with_index_scans(seen, ["a'b"]) == [("off", "a'b")]
-    assert seqscan() == "on"
+    before = settings()
+    seen = "SELECT current_setting('enable_seqscan'), current_setting('jit'), %s::text"
+    assert pg_planner.fetch_with_index_scans(seen, ["a'b"]) == [("off", "off", "a'b")]
+    assert settings() == before
     with transaction.atomic():
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL enable_seqscan = off")
-        assert pg_planner.fetch_with_index_scans(seen, ["x"]) == [("off", "x")]
+        assert pg_planner.fetch_with_index_scans(seen, ["x"]) == [("off", "off", "x")]
         assert seqscan() == "off"  # the caller's own choice is kept
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL enable_seqscan = on")
@@ -72,6 +80,22 @@ def test_a_search_leaves_the_setting_alone_and_ranks_as_before(demo_site, monkey
     monkeypatch.setattr(pg_planner, "fetch_with_index_scans", plain_fetch)
     assert ranked_ids("调解", querysets, 20) == planned
     assert planned["policy"] and planned["guidance"]
+
+
+def test_wagtails_own_searches_are_planned_on_the_indexes_and_leave_the_settings(demo_site):
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import Page
+
+    before = settings()
+    with CaptureQueriesContext(connection) as queries:
+        found = [page.title for page in Page.objects.autocomplete("委员会")]
+        counted = PolicyPage.objects.search("调解").count()
+    assert settings() == before
+    assert "组建企业劳动争议调解委员会" in found and counted == 1
+    switched = [
+        q["sql"] for q in queries.captured_queries if "set_config('enable_seqscan'" in q["sql"]
+    ]
+    assert len(switched) == 4  # switched off and back, once for each search
 
 
 def test_a_common_query_lists_body_matches_newest_first(demo_site, monkeypatch):

@@ -108,7 +108,8 @@ def test_wagtails_own_searches_can_read_the_indexes(demo_site, run, index):
     with CaptureQueriesContext(connection) as queries:
         run()
     table = IndexEntry._meta.db_table
-    sql = queries.captured_queries[-1]["sql"].replace(f'"{table}".', "").replace('"', "")
+    sql = next(q["sql"] for q in queries.captured_queries if " @@ " in q["sql"])
+    sql = sql.replace(f'"{table}".', "").replace('"', "")
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_get_indexdef(%s::regclass, 1, true)", [index])
         expression = cursor.fetchone()[0]

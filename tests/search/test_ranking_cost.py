@@ -59,6 +59,16 @@ def test_title_matches_first_and_shorter_titles_first(demo_site):
     assert ranked.index(short_title.pk) < ranked.index(long_title.pk) < ranked.index(body_only.pk)
 
 
+def test_the_admins_autocomplete_lists_title_matches_first_and_shorter_titles_first(
+    demo_site,
+):
+    long_title = publish_policy("关于进一步做好全市劳动人事争议调解仲裁衔接工作有关事项的通知")
+    short_title = publish_policy("调解工作规则")
+    body_only = publish_policy("工作规则（测试）", body="<p>本规则适用于调解工作。" * 5 + "</p>")
+    ranked = [page.pk for page in PolicyPage.objects.autocomplete("调解")]
+    assert ranked.index(short_title.pk) < ranked.index(long_title.pk) < ranked.index(body_only.pk)
+
+
 def test_a_full_title_tier_leaves_out_the_bodies_only_while_it_is_full(demo_site):
     """A type with at least `depth` title matches needs no body match to fill its best
     `limit` (PostgreSQL then skips reading bodies); with room left, body matches follow."""
