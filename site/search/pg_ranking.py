@@ -61,6 +61,12 @@ def tsquery_text(query) -> str | None:
     return None
 
 
+def best_first(rows: list[tuple]) -> list[tuple]:
+    """Rows of `Ranking.rows()` in ranking order: title matches first, then by value
+    (higher first), then newest entry first."""
+    return sorted(rows, key=lambda row: (row[2], -row[3], -row[4]))
+
+
 class Ranking:
     """The ranking statement for one query; `rows()` runs it."""
 

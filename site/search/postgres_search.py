@@ -98,23 +98,18 @@ def rank_querysets(backend, query, querysets: dict, limit: int, title_fields=Non
     depth = limit * candidate_ranking.CANDIDATE_FACTOR
     rows = pg_ranking.Ranking(text, backend.config, depth).rows(types)
     tier_sizes = Counter((number, tier) for number, _, tier, _, _ in rows)
-    found = {key: [] for key in keys}
-    for number, object_id, tier, value, entry_id in rows:
+    best = {key: [] for key in keys}
+    for number, object_id, *_ in pg_ranking.best_first(rows):
         key = keys[number]
-        found[key].append(
-            ((tier, -value, -entry_id), querysets[key].model._meta.pk.to_python(object_id))
-        )
-    best = {
-        key: [pk for _, pk in sorted(entries, key=lambda e: e[0])][:depth]
-        for key, entries in found.items()
-    }
+        if len(best[key]) < depth:
+            best[key].append(querysets[key].model._meta.pk.to_python(object_id))
     passed = candidate_ranking.members(querysets, best, title_fields)
+    everything = [ct for content_types in types for ct in content_types]
     ranked = {}
     for number, key in enumerate(keys):
         kept = [(pk, passed[key, pk]) for pk in best[key] if (key, pk) in passed]
         full = depth in (tier_sizes[number, 0], tier_sizes[number, 1])
         if full and len(kept) < limit:
-            everything = [ct for content_types in types for ct in content_types]
             kept = _rank_exactly(backend, text, querysets[key], limit, everything)
         ranked[key] = kept[:limit]
     return ranked
@@ -127,9 +122,10 @@ def _rank_exactly(backend, text, queryset, limit, counted) -> list:
     rows = pg_ranking.Ranking(text, backend.config, limit).rows(
         [content_types], {0: pg_ranking.in_queryset(queryset)}, counted
     )
-    rows.sort(key=lambda row: (row[2], -row[3], -row[4]))
     to_python = queryset.model._meta.pk.to_python
-    return [(to_python(object_id), None) for _, object_id, *_ in rows[:limit]]
+    return [
+        (to_python(object_id), None) for _, object_id, *_ in pg_ranking.best_first(rows)[:limit]
+    ]
 
 
 def narrow_to_matches(backend, query, queryset):
