@@ -14,7 +14,7 @@ PORTAL_CACHE_DIR ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/suizhou-portal
 export PORTAL_CACHE_DIR
 WHEELHOUSE := $(PORTAL_CACHE_DIR)/wheels/$(shell $(PYTHON) -c 'import hashlib, sys, sysconfig; h = hashlib.sha256(f"{sys.version} {sysconfig.get_platform()}".encode()); [h.update(open(name, "rb").read()) for name in sys.argv[1:]]; print(h.hexdigest()[:16])' requirements.txt requirements-dev.txt)
 
-.PHONY: run test lint check bench translations clean-venv
+.PHONY: run dev test lint check bench translations clean-venv
 
 # No pip in the virtualenv yet: it comes from the wheelhouse with everything else.
 $(PY):
@@ -56,9 +56,17 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(PY)
 translations: $(VENV)/.runtime-installed
 	$(MANAGE) build_translations -v0
 
-# run_dev builds translations, migrates and loads the demo in its own process
-# (prepare_dev), then serves with the task worker.
+# Production-shaped on the embedded default (ADR 0021): portal.settings.demo (DEBUG off,
+# a secret key generated once into var/), prepared in one process, then the Procfile's
+# gunicorn, task worker and scheduler under honcho; one Ctrl-C stops them all.
+RUN_ENV := DJANGO_SETTINGS_MODULE=portal.settings.demo GUNICORN_BIND=127.0.0.1:$(PORT) \
+	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) PATH="$(CURDIR)/$(VENV)/bin:$$PATH"
 run: $(VENV)/.runtime-installed
+	$(RUN_ENV) $(MANAGE) prepare_site --addr 127.0.0.1:$(PORT)
+	$(RUN_ENV) exec $(VENV)/bin/honcho --no-colour start -f Procfile
+
+# Development: runserver with autoreload and DEBUG, the task worker and the scheduler.
+dev: $(VENV)/.runtime-installed
 	$(MANAGE) run_dev --addr 127.0.0.1:$(PORT)
 
 lint: $(VENV)/.dev-installed

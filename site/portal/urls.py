@@ -15,6 +15,12 @@ from portal.health import healthz
 from search import views as search_views
 from search.robots import robots_txt
 
+# Styled pages, and JSON under /api/, for every error (portal.errors, ADR 0021).
+handler400 = "portal.errors.bad_request"
+handler403 = "portal.errors.permission_denied"
+handler404 = "portal.errors.page_not_found"
+handler500 = "portal.errors.server_error"
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),

@@ -8,14 +8,21 @@ next writer at once removes that: a thread lock among this process's threads, th
 `flock` on a file beside the database among the processes (gunicorn workers) that write
 to it. Other databases queue their writers themselves and need nothing.
 
-The wait has no timeout of its own: the writer ahead holds the turn only for its
-transaction, whose statements SQLite's busy timeout bounds, and a process that dies (a
-worker gunicorn's timeout ended) releases its flock with it.
+The wait for the turn is bounded by the same busy timeout as SQLite's own wait: when the
+database stays locked (a backup, a long transaction elsewhere), each queued writer would
+otherwise wait out the busy timeout of every writer ahead of it, past the server's worker
+timeout. A writer that does not get its turn in time fails with OperationalError, which
+the site answers with a 503 and Retry-After (portal.errors). The first attempt blocks on
+nothing; only a writer that finds the turn taken polls, every 0.5 ms growing to 5 ms.
+A process that dies releases its flock with it.
 """
 
 import contextlib
 import os
 import threading
+import time
+
+from django.db import OperationalError
 
 try:
     import fcntl
@@ -43,6 +50,27 @@ def _descriptor(path: str) -> int:
     return _lock_files[key]
 
 
+def busy_timeout(connection) -> float:
+    return float(connection.settings_dict.get("OPTIONS", {}).get("timeout", 5))
+
+
+def _take_file_turn(descriptor: int, deadline: float) -> bool:
+    delay = 0.0005
+    while True:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                return False
+        time.sleep(delay)
+        delay = min(delay * 2, 0.005)
+
+
+def _refuse(waited: float):
+    raise OperationalError(f"database is locked: no writer turn within {waited:.0f} s")
+
+
 @contextlib.contextmanager
 def one_writer(connection):
     """Hold the database's writer turn for the duration of the block (SQLite only).
@@ -54,13 +82,20 @@ def one_writer(connection):
         yield
         return
     path = lock_path(connection)
-    with _THREADS:
+    timeout = busy_timeout(connection)
+    deadline = time.monotonic() + timeout
+    if not _THREADS.acquire(timeout=timeout):
+        _refuse(timeout)
+    try:
         if path is None:
             yield
             return
         descriptor = _descriptor(path)
-        fcntl.flock(descriptor, fcntl.LOCK_EX)  # blocks without holding the GIL
+        if not _take_file_turn(descriptor, deadline):
+            _refuse(timeout)
         try:
             yield
         finally:
             fcntl.flock(descriptor, fcntl.LOCK_UN)
+    finally:
+        _THREADS.release()

@@ -89,6 +89,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "home.context_processors.display_mode",
+                "home.context_processors.instance",
             ],
         },
     },
@@ -175,6 +176,9 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # Mediator register imports (site/directory/register, ADR 0010).
 DIRECTORY_IMPORT_MAX_BYTES = env_int("DIRECTORY_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 DIRECTORY_IMPORT_MAX_ROWS = env_int("DIRECTORY_IMPORT_MAX_ROWS", 20000)
+
+# A demonstration instance (`make run`, settings/demo.py) says so on every page.
+DEMO_INSTANCE = env_bool("DEMO_INSTANCE", False)
 
 # Display preference cookie (large text / high contrast for older users).
 DISPLAY_MODE_COOKIE = "display_mode"

@@ -22,7 +22,9 @@ def sqlite_database(path: Path) -> dict:
         "OPTIONS": {
             # Writers wait for each other (busy timeout) instead of failing, and
             # start write transactions up front so they queue rather than deadlock.
-            "timeout": 20,
+            # A writer waits at most twice this (its turn in the writer queue, then
+            # SQLite's lock): keep 2x under the server's worker timeout (30 s).
+            "timeout": env_int("SQLITE_BUSY_TIMEOUT", 10),
             "transaction_mode": "IMMEDIATE",
             "init_command": SQLITE_INIT,
         },

@@ -1,9 +1,11 @@
-"""Get the site ready, then serve it and run the task worker together; one Ctrl-C stops both.
+"""`make dev`: get the site ready, then run the development server (DEBUG, autoreload), the
+task worker and the scheduler together; one Ctrl-C stops them all.
 
-Start-up time matters here (`make run`): the preparation runs in this process
-(`prepare_dev`), and runserver is started directly as the autoreloader's child, with this
-command restarting it when it exits to reload (exit code 3), as Django's own reloader
-parent would. That saves the reloader parent's own Django start-up.
+`make run` is the production-shaped counterpart (gunicorn, DEBUG off, the Procfile).
+Start-up time matters here: the preparation runs in this process (`prepare_site`), and
+runserver is started directly as the autoreloader's child, with this command restarting it
+when it exits to reload (exit code 3), as Django's own reloader parent would. That saves the
+reloader parent's own Django start-up.
 """
 
 import contextlib
@@ -20,11 +22,11 @@ from django.core.management.base import BaseCommand
 from django.db import connections
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 
-from home.demo.admin_user import USERNAME, credentials_file
+from portal.management.commands.prepare_site import banner
 
 
 class Command(BaseCommand):
-    help = "Run the development server and the background task worker (make run)."
+    help = "Run the development server, the task worker and the scheduler (make dev)."
 
     def add_arguments(self, parser):
         parser.add_argument("--addr", default="127.0.0.1:8000")
@@ -39,14 +41,19 @@ class Command(BaseCommand):
         signal.signal(signal.SIGINT, signal.default_int_handler)
         signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
         if not no_prepare:
-            call_command("prepare_dev", stdout=self.stdout)
+            call_command("prepare_site", stdout=self.stdout)
             connections.close_all()
         manage = str(Path(settings.BASE_DIR) / "manage.py")
-        self._print_banner(addr)
+        self.stdout.write(banner(addr))
         worker = [sys.executable, manage, "db_worker", "--interval", "1"]
+        scheduler = [sys.executable, manage, "run_scheduler"]
         server = [sys.executable, manage, "runserver", addr]
         server_env = {**os.environ, DJANGO_AUTORELOAD_ENV: "true"}
-        processes = {"worker": _spawn(worker), "server": _spawn(server, server_env)}
+        processes = {
+            "worker": _spawn(worker),
+            "scheduler": _spawn(scheduler),
+            "server": _spawn(server, server_env),
+        }
         try:
             while True:
                 time.sleep(0.5)
@@ -58,26 +65,7 @@ class Command(BaseCommand):
             pass
         finally:
             _stop(processes.values())
-        self.stdout.write("Stopped the site and the task worker.")
-
-    def _print_banner(self, addr):
-        path = credentials_file()
-        if path.exists():
-            login = path.read_text(encoding="utf-8").strip().replace("\n", ", ")
-        else:
-            login = f"username: {USERNAME}, password: the value of DEMO_PASSWORD"
-        self.stdout.write(
-            "\n".join(
-                [
-                    "",
-                    f"  Site:   http://{addr}/",
-                    f"  Admin:  http://{addr}/admin/   ({login})",
-                    f"  Health: http://{addr}/healthz",
-                    "  Task worker: running (db_worker). Press Ctrl-C once to stop both.",
-                    "",
-                ]
-            )
-        )
+        self.stdout.write("Stopped the site, the task worker and the scheduler.")
 
 
 def _spawn(command, env=None):

@@ -1,19 +1,43 @@
-"""Get a development site ready in one process: translations, database, demo content.
+"""Get a site ready in one process: translations, database, static files, demo content.
 
-One process instead of three saves two Django start-ups (about 3 s of CPU each). An empty
-SQLite database starts from the machine's schema cache when it has one (portal.schema_cache).
+`make run` (production-shaped, then the Procfile) and `make dev` (runserver) both start
+here. One process instead of four saves three Django start-ups (about 3 s of CPU each). An
+empty SQLite database starts from the machine's schema cache when it has one
+(portal.schema_cache). Static files are collected only when the site serves them from
+STATIC_ROOT (DEBUG off); collectstatic skips files that did not change.
 """
 
+import io
 import time
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.loader import MigrationLoader
 from django.utils.translation import reloader
 
+from home.demo.admin_user import USERNAME, credentials_file
 from portal import schema_cache
+
+
+def banner(addr: str) -> str:
+    path = credentials_file()
+    if path.exists():
+        login = path.read_text(encoding="utf-8").strip().replace("\n", ", ")
+    else:
+        login = f"username: {USERNAME}, password: the value of DEMO_PASSWORD"
+    return "\n".join(
+        [
+            "",
+            f"  Site:   http://{addr}/",
+            f"  Admin:  http://{addr}/admin/   ({login})",
+            f"  Health: http://{addr}/healthz",
+            "  Press Ctrl-C once to stop the site, the task worker and the scheduler.",
+            "",
+        ]
+    )
 
 
 class Command(BaseCommand):
@@ -25,11 +49,18 @@ class Command(BaseCommand):
             action="store_true",
             help="Apply every migration even when a cached schema matches.",
         )
+        parser.add_argument(
+            "--addr", help="Print where the site will be served (host:port) when ready."
+        )
 
-    def handle(self, *args, no_schema_cache, **options):
+    def handle(self, *args, no_schema_cache, addr=None, **options):
         self._step("Translations built", self._translations)
         self._step("Database ready", lambda: self._database(use_cache=not no_schema_cache))
+        if not settings.DEBUG:
+            self._step("Static files collected", self._static)
         self._step("Demo content checked", self._demo)
+        if addr:
+            self.stdout.write(banner(addr))
 
     def _step(self, label, action):
         started = time.monotonic()
@@ -62,6 +93,11 @@ class Command(BaseCommand):
             if saved is not None:
                 return f"migrated; schema cached as {saved}"
         return "migrated"
+
+    def _static(self):
+        output = io.StringIO()
+        call_command("collectstatic", interactive=False, verbosity=1, stdout=output)
+        return output.getvalue().strip().splitlines()[-1] if output.getvalue().strip() else ""
 
     def _demo(self):
         call_command("load_demo", stdout=self.stdout)

@@ -1,0 +1,67 @@
+"""Every periodic job of the site, declared once: what runs, when (Beijing time), and why.
+
+The scheduler process (`manage.py run_scheduler`, in the Procfile) enqueues each job on
+Django's task framework at its time; the task worker (`db_worker`) runs it. Each job is a
+management command, so an operator can run any of them by hand too. Run exactly one
+scheduler per installation: two would enqueue each job twice (the jobs are idempotent,
+so that wastes work but does no harm). ADR 0021.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Job:
+    name: str
+    command: str
+    args: tuple[str, ...]
+    cron: str  # minute hour day-of-month month day-of-week, Asia/Shanghai
+    purpose: str
+
+
+JOBS = (
+    Job(
+        "publish_scheduled",
+        "publish_scheduled",
+        (),
+        "*/5 * * * *",
+        "Publish pages whose go-live time has come, unpublish expired ones (Wagtail).",
+    ),
+    Job(
+        "retry_notifications",
+        "retry_notifications",
+        (),
+        "*/15 * * * *",
+        "Re-queue notifications that are queued or due for another attempt.",
+    ),
+    Job(
+        "deadline_digest",
+        "send_deadline_digest",
+        (),
+        "30 8 * * *",
+        "Mail each agency's liaisons its overdue and due-soon cases (once a day).",
+    ),
+    Job(
+        "purge_pending_evidence",
+        "purge_pending_evidence",
+        (),
+        "10 3 * * *",
+        "Delete evidence uploaded to applications never submitted (after 48 hours).",
+    ),
+    Job(
+        "clear_sessions",
+        "clearsessions",
+        (),
+        "20 3 * * *",
+        "Delete expired sessions, with the form answers abandoned in them.",
+    ),
+    Job(
+        "prune_task_results",
+        "prune_db_task_results",
+        ("--min-age-days", "30"),
+        "30 3 * * *",
+        "Delete the task worker's finished results older than 30 days.",
+    ),
+)
+
+BY_NAME = {job.name: job for job in JOBS}
