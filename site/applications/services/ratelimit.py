@@ -12,6 +12,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 
+from applications.services.client_address import client_ip
+
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
@@ -21,10 +23,6 @@ def parse_rate(rate: str) -> tuple[int, int]:
         return int(count), PERIODS[period.strip().lower()[0]]
     except (ValueError, KeyError, IndexError):
         raise ImproperlyConfigured(f"A rate limit looks like 10/h, got {rate!r}.") from None
-
-
-def client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
 def _key(scope: str, kind: str, value: str, window: int) -> str:

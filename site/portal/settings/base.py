@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from .database import database_from_environment
-from .environment import env_bool, env_int, env_list, env_str
+from .environment import env_bool, env_int, env_list, env_networks, env_str
 
 SITE_DIR = Path(__file__).resolve().parent.parent.parent
 BASE_DIR = SITE_DIR.parent
@@ -139,6 +139,10 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Online applications: abuse limits (`<count>/<s|m|h|d>`) and request body ceilings.
+# Reverse proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated),
+# and how many of them append to it (applications/services/client_address.py).
+TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES")
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1)
 APPLICATION_RATE_LIMIT = env_str("APPLICATION_RATE_LIMIT", "10/h")
 TRACK_RATE_LIMIT = env_str("TRACK_RATE_LIMIT", "30/h")
 APPLICATION_MAX_BODY_BYTES = 55 * 1024 * 1024  # 5 evidence files of 10 MB plus the form

@@ -45,3 +45,18 @@ def env_list(name, default=(), *, required=False):
     if required and not items:
         raise ImproperlyConfigured(f"{name} must list at least one value.")
     return items
+
+
+def env_networks(name):
+    """Comma-separated IP addresses or networks (`127.0.0.1,10.0.0.0/8`)."""
+    import ipaddress
+
+    items = env_list(name)
+    for item in items:
+        try:
+            ipaddress.ip_network(item, strict=False)
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name} must list IP addresses or networks, got {item!r}."
+            ) from None
+    return items
