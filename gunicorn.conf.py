@@ -41,10 +41,14 @@ control_socket_disable = True
 
 
 def post_worker_init(worker):
-    """Once a worker has loaded the application, move its objects (modules, classes, URL
-    patterns, the search dictionary: about 200,000) out of the garbage collector's reach:
-    they live as long as the process, and every full collection would otherwise walk them
-    all, a pause of 50-100 ms in the middle of some request. Done here, in the server's
-    start-up, never as a side effect of importing a module."""
+    """Once a worker has loaded the application, load the search dictionary (jieba: half a
+    million words, about a second) and move everything alive (modules, classes, URL
+    patterns, the dictionary) out of the garbage collector's reach: it lives as long as the
+    process, and every full collection would otherwise walk it all, a pause of up to 300 ms
+    paid by whichever request triggers it. Done here, in the server's start-up, never as a
+    side effect of importing or first using a module (ADR 0019, ADR 0023)."""
+    from search.segmentation import tokenizer
+
+    tokenizer()
     gc.collect()
     gc.freeze()

@@ -6,7 +6,6 @@ is cut precisely; a long query word is also matched by the run of shorter words 
 spells it, in case the page's context segmented it differently.
 """
 
-import gc
 import re
 import threading
 
@@ -61,22 +60,7 @@ def tokenizer() -> jieba.Tokenizer:
                 for word in DOMAIN_WORDS:
                     instance.add_word(word, freq=200000)
                 _tokenizer = instance
-                _freeze_long_lived_objects()
     return _tokenizer
-
-
-def _freeze_long_lived_objects():
-    """Exclude what the process holds for good (Django, Wagtail, jieba's dictionary of
-    half a million words) from Python's full garbage collections.
-
-    A full collection walks every tracked object: about 300 ms in a web process once
-    jieba is loaded, paid by whichever request happens to trigger it (roughly one search
-    in ten), which alone would break a 150 ms p95. `gc.freeze()` moves the objects alive
-    now to a permanent generation that collections skip; what is created afterwards is
-    collected as usual. Done once per process, when the dictionary is loaded.
-    """
-    gc.collect()
-    gc.freeze()
 
 
 def _is_word(piece: str) -> bool:

@@ -2,14 +2,16 @@
 exact fallback when too few candidates pass their queryset, the title tier's order, and
 the process setting that keeps Python's full garbage collections off the request path."""
 
-import gc
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from guidance.models import GuidancePage, PolicyIndexPage, PolicyPage
 from search import candidates
 from search.ranking import ranked_ids
-from search.segmentation import tokenizer
 
 pytestmark = pytest.mark.django_db
 
@@ -81,6 +83,31 @@ def test_a_full_title_tier_leaves_out_the_bodies_only_while_it_is_full(demo_site
     assert set(ranked[:3]) == {page.pk for page in titled} and ranked[3:] == [in_body.pk]
 
 
-def test_the_dictionary_is_kept_out_of_full_garbage_collections():
+FREEZE_PROBE = """
+import gc, runpy, sys
+import django
+django.setup()
+from search.segmentation import tokenizer
+if sys.argv[1] == "hook":
+    runpy.run_path("gunicorn.conf.py")["post_worker_init"](None)
+else:
     tokenizer()
-    assert gc.get_freeze_count() > 100_000  # Django, Wagtail and jieba's dictionary
+print(gc.get_freeze_count())
+"""
+
+
+@pytest.mark.parametrize(("how", "frozen"), [("hook", True), ("first use", False)])
+def test_only_the_servers_start_up_freezes_the_dictionary(how, frozen):
+    """gunicorn's post_worker_init loads jieba's dictionary and keeps it (with Django and
+    Wagtail) out of full garbage collections; using the module elsewhere freezes nothing."""
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", FREEZE_PROBE, "hook" if how == "hook" else "use"],
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root / "site")},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    count = int(result.stdout.strip().splitlines()[-1])
+    assert (count > 100_000) if frozen else (count == 0)
