@@ -86,6 +86,21 @@ class DatabaseSnapshots:
         return all(counts[table] <= baseline for table, baseline in self.baseline_counts.items())
 
 
+def pytest_sessionstart(session):
+    """Plain `pytest` on a fresh clone works: compile the Chinese catalogue (.mo files are
+    built, not committed) before any test translates a string. `make` does it too."""
+    from pathlib import Path
+
+    from django.utils.translation import reloader
+
+    from portal.catalogue import compile_catalogues
+
+    compile_catalogues()
+    # Django may have read the catalogue while starting (empty if the .mo was missing):
+    # drop what it cached, as its autoreloader does when a .mo changes.
+    reloader.translation_file_changed(None, Path("django.mo"))
+
+
 @pytest.fixture(scope="session")
 def database_snapshots(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():

@@ -2,7 +2,10 @@
 
 Python sources are read with `ast` (calls to `_`, `gettext`, `gettext_lazy`, `pgettext`,
 `pgettext_lazy`), templates with Django's own lexer (`{% translate %}` / `{% trans %}`).
-Keep each msgid a single string literal so extraction stays exact.
+Keep each msgid a single string literal so extraction stays exact. What this extractor
+cannot read (plurals with `ngettext`, `{% blocktranslate %}`, a msgid that is not a
+literal) stops it with `UnreadableMessage` naming the file and line, rather than leaving
+the string silently untranslated.
 """
 
 import ast
@@ -13,6 +16,12 @@ from django.conf import settings
 from django.template.base import Lexer, TokenType
 
 GETTEXT_NAMES = {"_", "gettext", "gettext_lazy", "pgettext", "pgettext_lazy"}
+UNSUPPORTED_NAMES = {"ngettext", "ngettext_lazy", "npgettext", "npgettext_lazy"}
+UNSUPPORTED_TAGS = {"blocktranslate", "blocktrans", "plural"}
+
+
+class UnreadableMessage(ValueError):
+    """A translatable string the extractor cannot read; the message says where."""
 SKIP_DIRS = {"migrations", "__pycache__"}
 DOMAIN = "django"
 
@@ -28,23 +37,26 @@ def _iter_files(suffix: str):
                 yield path
 
 
-def python_msgids(source: str) -> set[tuple[str | None, str]]:
+def python_msgids(source: str, origin: str = "<string>") -> set[tuple[str | None, str]]:
     found = set()
     for node in ast.walk(ast.parse(source)):
         if not isinstance(node, ast.Call):
             continue
         name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+        where = f"{origin}:{node.lineno}"
+        if name in UNSUPPORTED_NAMES:
+            raise UnreadableMessage(f"{where}: {name}() is not supported; use two gettext calls.")
         if name not in GETTEXT_NAMES:
             continue
-        args = [
+        wanted = 2 if name.startswith("pgettext") else 1
+        literal = [
             arg.value
-            for arg in node.args
+            for arg in node.args[:wanted]
             if isinstance(arg, ast.Constant) and isinstance(arg.value, str)
         ]
-        if name.startswith("pgettext") and len(args) >= 2:
-            found.add((args[0], args[1]))
-        elif not name.startswith("pgettext") and args:
-            found.add((None, args[0]))
+        if len(literal) < wanted:
+            raise UnreadableMessage(f"{where}: {name}() needs a string literal msgid.")
+        found.add((literal[0], literal[1]) if wanted == 2 else (None, literal[0]))
     return found
 
 
@@ -54,17 +66,22 @@ def _unquote(bit: str) -> str | None:
     return None
 
 
-def template_msgids(source: str) -> set[tuple[str | None, str]]:
+def template_msgids(source: str, origin: str = "<string>") -> set[tuple[str | None, str]]:
     found = set()
     for token in Lexer(source).tokenize():
         if token.token_type != TokenType.BLOCK:
             continue
         bits = token.split_contents()
-        if bits[0] not in ("translate", "trans") or len(bits) < 2:
+        where = f"{origin}:{token.lineno}"
+        if bits[0] in UNSUPPORTED_TAGS:
+            raise UnreadableMessage(
+                f"{where}: {{% {bits[0]} %}} is not supported; use {{% translate %}} pieces."
+            )
+        if bits[0] not in ("translate", "trans"):
             continue
-        msgid = _unquote(bits[1])
+        msgid = _unquote(bits[1]) if len(bits) >= 2 else None
         if msgid is None:
-            continue
+            raise UnreadableMessage(f"{where}: {{% {bits[0]} %}} needs a string literal msgid.")
         context = None
         if "context" in bits[2:]:
             index = bits.index("context")
@@ -76,12 +93,12 @@ def template_msgids(source: str) -> set[tuple[str | None, str]]:
 def extract_msgids() -> set[tuple[str | None, str]]:
     found = set()
     for path in _iter_files(".py"):
-        found |= python_msgids(path.read_text(encoding="utf-8"))
+        found |= python_msgids(path.read_text(encoding="utf-8"), str(path))
     for path in _iter_files(".html"):
-        found |= template_msgids(path.read_text(encoding="utf-8"))
+        found |= template_msgids(path.read_text(encoding="utf-8"), str(path))
     for path in _iter_files(".txt"):
         if "templates" in path.parts:
-            found |= template_msgids(path.read_text(encoding="utf-8"))
+            found |= template_msgids(path.read_text(encoding="utf-8"), str(path))
     return found
 
 

@@ -1,9 +1,17 @@
 """The zh_Hans catalogue is complete and builds without system gettext."""
 
 import polib
+import pytest
 from django.utils import translation
 
-from portal.catalogue import compile_catalogues, extract_msgids, po_path, template_msgids
+from portal.catalogue import (
+    UnreadableMessage,
+    compile_catalogues,
+    extract_msgids,
+    po_path,
+    python_msgids,
+    template_msgids,
+)
 
 
 def test_every_ui_string_has_a_chinese_translation():
@@ -26,9 +34,36 @@ def test_no_obsolete_or_fuzzy_entries():
 def test_extraction_reads_templates_and_context():
     found = template_msgids(
         "{% load i18n %}{% translate \"Home\" %}{% trans 'Menu' %}"
-        '{% translate "May" context "month" %}{% translate variable %}'
+        '{% translate "May" context "month" %}'
     )
     assert found == {(None, "Home"), (None, "Menu"), ("month", "May")}
+
+
+def test_extraction_reads_python_and_context():
+    found = python_msgids('_("Home")\ngettext_lazy("Menu")\npgettext("month", "May")\n')
+    assert found == {(None, "Home"), (None, "Menu"), ("month", "May")}
+
+
+@pytest.mark.parametrize(
+    ("source", "where"),
+    [
+        ('{% load i18n %}\n{% blocktranslate %}Hi {{ name }}{% endblocktranslate %}', "t.html:2"),
+        ("{% load i18n %}{% blocktrans %}Hi{% endblocktrans %}", "t.html:1"),
+        ("{% load i18n %}{% translate variable %}", "t.html:1"),
+    ],
+)
+def test_templates_the_extractor_cannot_read_stop_it(source, where):
+    with pytest.raises(UnreadableMessage, match=where):
+        template_msgids(source, "t.html")
+
+
+@pytest.mark.parametrize(
+    "source",
+    ['ngettext("one", "many", n)', "_(label)", 'gettext(f"Hi {name}")', 'pgettext("ctx", x)'],
+)
+def test_python_the_extractor_cannot_read_stops_it(source):
+    with pytest.raises(UnreadableMessage, match="m.py:1"):
+        python_msgids(source, "m.py")
 
 
 def test_compiled_catalogue_translates(tmp_path, settings):
