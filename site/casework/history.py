@@ -8,7 +8,7 @@ from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
 from applications.choices import CaseStatus
-from casework import workflow
+from casework.actions import ACTIONS
 from casework.models import AuditEntry
 from casework.services import personal_data
 
@@ -34,7 +34,7 @@ def audit_detail(entry: AuditEntry, evidence_names: dict[int, str]) -> str:
     detail = entry.detail or ""
     if entry.action in (AuditEntry.Action.TRANSITION, AuditEntry.Action.TRANSFER):
         name, _sep, change = detail.partition(":")
-        action = workflow.ACTIONS.get(name.strip())
+        action = ACTIONS.get(name.strip())
         if action is None:
             return detail
         before, _arrow, after = change.partition("→")

@@ -1,14 +1,17 @@
-"""The case state machine, declared (DESIGN.md decision 6, ADR 0014).
+"""The case state machine's vocabulary (ADR 0014): roles, status groups, and `Action`.
 
-Each action names the statuses it starts from, the status it leads to (None: unchanged),
-the roles that may run it and the application types it applies to. `services/actions.py`
-runs them (checks, side effects, audit); the case page offers `available(user, case)`.
+An `Action` is the one declaration of a workflow action (casework/actions/): the statuses
+it starts from, the status it leads to (None: unchanged), the roles that may run it, the
+application types it applies to, and how it runs: its handler (the business rules and side
+effects), its form, whether the handler writes the case's timeline entry itself, how the
+audit log names it, and the message shown when it is done. `services/actions.perform` runs
+any action; the case page offers `casework.actions.available(case, role)`.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
 
 from applications.choices import ApplicationType as T
 from applications.choices import CaseStatus as S
@@ -34,6 +37,14 @@ class Action:
     public: bool = True  # its timeline entry is shown to the applicant
     tells_applicant: bool = False  # the applicant gets an SMS (and email) about it
     style: str = ""  # "warning" for actions that end or hand away a case
+    # How it runs: handler(case, user, data) -> {"public", "staff", "notice"} texts; the
+    # form that collects `data`; the handler writes the timeline entry itself (True) or
+    # perform() writes the standard one; the audit log's action; the success message.
+    handler: Callable | None = None
+    form: type | None = None
+    writes_own_event: bool = False
+    audit_action: str = "transition"
+    done: object = ""
 
     def allows(self, case, role) -> bool:
         return (
@@ -41,100 +52,6 @@ class Action:
             and case.status in self.sources
             and case.application_type in self.types
         )
-
-
-ACTIONS = {
-    action.name: action
-    for action in [
-        Action("accept", _("Accept"), frozenset({S.SUBMITTED}), S.ACCEPTED, tells_applicant=True),
-        Action(
-            "decline",
-            _("Decline"),
-            frozenset({S.SUBMITTED}),
-            S.REJECTED,
-            SENIOR,
-            style="warning",
-            tells_applicant=True,
-        ),
-        Action(
-            "transfer",
-            _("Transfer to another agency"),
-            frozenset({S.SUBMITTED, S.ACCEPTED}),
-            S.SUBMITTED,
-            style="warning",
-            tells_applicant=True,
-        ),
-        Action("assign", _("Assign"), OPEN, public=False),
-        Action(
-            "schedule_session",
-            _("Schedule a mediation session"),
-            frozenset({S.ACCEPTED, S.IN_MEDIATION}),
-            S.IN_MEDIATION,
-            types=MEDIATION,
-            tells_applicant=True,
-        ),
-        Action(
-            "record_minutes",
-            _("Record a session's minutes"),
-            frozenset({S.IN_MEDIATION}),
-            types=MEDIATION,
-            public=False,
-        ),
-        Action(
-            "extend",
-            _("Extend the mediation period"),
-            frozenset({S.ACCEPTED, S.IN_MEDIATION}),
-            types=MEDIATION,
-        ),
-        Action(
-            "record_agreement",
-            _("Record an agreement"),
-            frozenset({S.ACCEPTED, S.IN_MEDIATION}),
-            S.AGREEMENT,
-            types=MEDIATION,
-            tells_applicant=True,
-        ),
-        Action(
-            "record_no_agreement",
-            _("Record no agreement"),
-            frozenset({S.ACCEPTED, S.IN_MEDIATION}),
-            S.NO_AGREEMENT,
-            types=MEDIATION,
-            tells_applicant=True,
-        ),
-        Action(
-            "start_work",
-            _("Start work"),
-            frozenset({S.ACCEPTED}),
-            S.IN_PROGRESS,
-            types=SETUP,
-            tells_applicant=True,
-        ),
-        Action(
-            "complete",
-            _("Mark completed"),
-            frozenset({S.IN_PROGRESS}),
-            S.COMPLETED,
-            types=SETUP,
-            tells_applicant=True,
-        ),
-        Action(
-            "withdraw",
-            _("Record withdrawal"),
-            OPEN,
-            S.WITHDRAWN,
-            style="warning",
-            tells_applicant=True,
-        ),
-        Action("close", _("Close the case"), ENDED, S.CLOSED, SENIOR),
-    ]
-}
-
-
-def available(case, role) -> list[Action]:
-    if role is None:
-        return []
-    return [action for action in ACTIONS.values() if action.allows(case, role)]
 
 
 def refusal_reason(action: Action, case, role) -> str:

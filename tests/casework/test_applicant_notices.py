@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from applications import sms
 from applications.models import Notification
-from casework import workflow
+from casework.actions import ACTIONS
 from casework.services.actions import ActionRefused, perform
 
 from .factories import make_case, mediation_payload, staff, union_payload
@@ -106,7 +106,7 @@ def test_closing_sends_nothing_and_the_flag_matches_the_workflow():
     before = len(progress(case))
     run(case, "close", "-head")
     assert len(progress(case)) == before
-    told = {name for name, action in workflow.ACTIONS.items() if action.tells_applicant}
+    told = {name for name, action in ACTIONS.items() if action.tells_applicant}
     assert told == {
         "accept",
         "decline",

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from applications.forms.fields import FriendlyDateField
-from casework.services.actions import ARBITRATION_ADVICE
+from casework.services.action_rules import ARBITRATION_ADVICE
 from directory.models import (
     Agency,
     AgencyMembership,

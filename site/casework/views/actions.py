@@ -10,28 +10,11 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 
 from casework import permissions, workflow
-from casework.forms import ACTION_FORMS
+from casework.actions import ACTIONS
 from casework.services.actions import ActionRefused, perform
 from casework.views.case_page import load_case
-
-DONE = {
-    "accept": _("The case was accepted."),
-    "decline": _("The application was declined; the applicant can see the reason."),
-    "transfer": _("The case was transferred; both agencies' liaisons are notified."),
-    "assign": _("The assignment was saved."),
-    "schedule_session": _("The session was scheduled."),
-    "record_minutes": _("The minutes were saved."),
-    "extend": _("The mediation period was extended."),
-    "record_agreement": _("The agreement was recorded."),
-    "record_no_agreement": _("The outcome was recorded: no agreement."),
-    "start_work": _("Work on the case has started."),
-    "complete": _("The case was marked completed."),
-    "withdraw": _("The withdrawal was recorded."),
-    "close": _("The case was closed."),
-}
 
 
 def _refusal_status(action, role) -> int:
@@ -55,8 +38,8 @@ def _page(request, case, action, form, errors=(), status=200, refusal=""):
     )
 
 
-def _after_success(request, case, name):
-    messages.success(request, f"{case.reference}：{DONE[name]}")
+def _after_success(request, case, action):
+    messages.success(request, f"{case.reference}：{action.done}")
     if permissions.can_view(request.user, case):
         return redirect("casework:case", case.reference)
     return redirect("casework:queue")
@@ -64,10 +47,10 @@ def _after_success(request, case, name):
 
 def action_page(request, reference, name):
     case = load_case(request.user, reference)
-    action = workflow.ACTIONS.get(name)
+    action = ACTIONS.get(name)
     if action is None:
         raise Http404
-    form_class = ACTION_FORMS[name]
+    form_class = action.form
     role = permissions.role_on(request.user, case)
     if not action.allows(case, role):
         reason = workflow.refusal_reason(action, case, role)
@@ -91,7 +74,7 @@ def action_page(request, reference, name):
         if not refusal.stale:
             return _page(request, case, action, form, [("", refusal.message)])
         return _stale(request, reference, action, refusal.message)
-    return _after_success(request, case, name)
+    return _after_success(request, case, action)
 
 
 def _stale(request, reference, action, message):
@@ -105,5 +88,5 @@ def _stale(request, reference, action, message):
         return redirect("casework:case", fresh.reference)
     data = request.POST.copy()
     data["version"] = str(fresh.version)
-    form = ACTION_FORMS[action.name](data, case=fresh, user=request.user)
+    form = action.form(data, case=fresh, user=request.user)
     return _page(request, fresh, action, form, [("", message)], status=409)

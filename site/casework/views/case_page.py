@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from applications.choices import ApplicationType, CaseStatus
 from applications.models import Case
-from casework import answers, deadlines, history, permissions, workflow
+from casework import answers, deadlines, history, permissions
+from casework.actions import available
 
 CASE_RELATIONS = (
     "agency",
@@ -100,7 +101,7 @@ def case_context(request, case, revealed=None) -> dict:
                 "action": action,
                 "url": reverse("casework:action", args=[case.reference, action.name]),
             }
-            for action in workflow.available(case, role)
+            for action in available(case, role)
         ],
         "documents": document_links(case, outcome, terms),
         "timeline": history.timeline(case, file_names, show),

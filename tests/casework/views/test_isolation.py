@@ -6,7 +6,7 @@ anonymously. Nobody outside sees the case, and nothing changes."""
 import pytest
 from django.urls import reverse
 
-from casework import workflow
+from casework.actions import ACTIONS
 from casework.listing import TABS
 from casework.models import AuditEntry
 
@@ -21,7 +21,7 @@ def object_urls(case, evidence):
         ("post", reverse("casework:reveal", args=[case.reference]), {"path": "applicant.phone"}),
         ("get", reverse("casework:evidence", args=[case.reference, evidence.pk]), None),
     ]
-    for name in workflow.ACTIONS:
+    for name in ACTIONS:
         url = reverse("casework:action", args=[case.reference, name])
         urls.append(("get", url, None))
         urls.append(("post", url, {"version": case.version, "reason": "x", "summary": "x"}))

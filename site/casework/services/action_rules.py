@@ -1,0 +1,49 @@
+"""What every workflow action's handler shares: the refusal, required data, the one outcome
+a case may have, and how people and places are named in the history."""
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from casework.models import CaseOutcome
+
+ARBITRATION_ADVICE = gettext_lazy(
+    "You may apply to the labor dispute arbitration commission for arbitration. The time limit "
+    "for applying is one year from the day you knew or should have known your rights were "
+    "infringed (Labor Dispute Mediation and Arbitration Law, art. 27)."
+)
+
+
+class ActionRefused(Exception):
+    def __init__(self, message: str, stale: bool = False):
+        super().__init__(message)
+        self.message = message
+        self.stale = stale  # True: someone else changed the case first
+
+
+def required(data, key, message):
+    value = data.get(key)
+    if value in (None, "", [], ()):
+        raise ActionRefused(message)
+    return value
+
+
+def record_outcome(case, user, kind, summary, advice=""):
+    if CaseOutcome.objects.filter(case=case).exists():
+        raise ActionRefused(_("This case already has an outcome."))
+    return CaseOutcome.objects.create(
+        case=case,
+        kind=kind,
+        summary=summary,
+        advice=advice,
+        decided_at=timezone.now(),
+        decided_by=user,
+    )
+
+
+def display(value) -> str:
+    if value is None:
+        return _("nobody")
+    if hasattr(value, "get_full_name"):
+        return value.get_full_name() or value.get_username()
+    return str(value)
