@@ -1,5 +1,10 @@
-"""Which documents a case can print, and what they say about the parties and the outcome."""
+"""Which documents a case can print, and what they say about the parties and the outcome.
 
+Each document is declared once: its title (also the link on the case page), its template
+and the rule for when a case offers it. The case page and the document view both ask it.
+"""
+
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils import timezone
@@ -21,40 +26,55 @@ class Document:
     kind: str
     title: object
     template: str
+    # rule(case, outcome, has_terms) -> bool: whether the case offers this document now.
+    rule: Callable
 
-    def available(self, case) -> bool:
-        outcome = _outcome(case)
-        if self.kind == "acceptance":
-            return case.accepted_at is not None
-        if self.kind == "decline":
-            return outcome is not None and outcome.kind == CaseStatus.REJECTED
-        if self.kind == "agreement":
-            return (
-                case.application_type == ApplicationType.MEDIATION
-                and outcome is not None
-                and outcome.kind == CaseStatus.AGREEMENT
-                and outcome.terms.exists()
-            )
-        return False
+    def available(self, case, outcome=None, has_terms=None) -> bool:
+        """`outcome` and `has_terms` may be passed when the caller has them loaded."""
+        if outcome is None:
+            outcome = _outcome(case)
+        if has_terms is None:
+            has_terms = outcome is not None and outcome.terms.exists()
+        return self.rule(case, outcome, has_terms)
+
+
+def _accepted(case, outcome, has_terms) -> bool:
+    return case.accepted_at is not None
+
+
+def _declined(case, outcome, has_terms) -> bool:
+    return outcome is not None and outcome.kind == CaseStatus.REJECTED
+
+
+def _agreed(case, outcome, has_terms) -> bool:
+    return (
+        case.application_type == ApplicationType.MEDIATION
+        and outcome is not None
+        and outcome.kind == CaseStatus.AGREEMENT
+        and has_terms
+    )
 
 
 DOCUMENTS = {
     document.kind: document
     for document in (
         Document(
-            "agreement",
-            _("Labor dispute mediation agreement"),
-            "casework/documents/agreement.html",
-        ),
-        Document(
             "acceptance",
             _("Notice of acceptance"),
             "casework/documents/acceptance_notice.html",
+            _accepted,
         ),
         Document(
             "decline",
             _("Notice of non-acceptance"),
             "casework/documents/decline_notice.html",
+            _declined,
+        ),
+        Document(
+            "agreement",
+            _("Labor dispute mediation agreement"),
+            "casework/documents/agreement.html",
+            _agreed,
         ),
     )
 }
@@ -70,8 +90,10 @@ OPENINGS = {
 }
 
 
-def available_documents(case) -> list[Document]:
-    return [document for document in DOCUMENTS.values() if document.available(case)]
+def available_documents(case, outcome=None, has_terms=None) -> list[Document]:
+    return [
+        document for document in DOCUMENTS.values() if document.available(case, outcome, has_terms)
+    ]
 
 
 def _party(answers: dict, section: str, fallback_name: str = "") -> dict:

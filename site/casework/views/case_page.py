@@ -6,12 +6,11 @@ answers 404. The page costs a fixed number of queries whatever the case's histor
 """
 
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
-from django.utils.translation import gettext_lazy as _
+from django.urls import reverse
 
 from applications.choices import ApplicationType, CaseStatus
 from applications.models import Case
-from casework import answers, deadlines, history, permissions
+from casework import answers, deadlines, documents, history, permissions
 from casework.actions import available
 
 CASE_RELATIONS = (
@@ -23,13 +22,6 @@ CASE_RELATIONS = (
     "referral__court",
     "outcome__decided_by",
 )
-
-DOCUMENT_LABELS = {
-    "acceptance": _("Acceptance notice"),
-    "decline": _("Decline notice"),
-    "agreement": _("Mediation agreement"),
-}
-
 
 def load_case(user, reference) -> Case:
     return permissions.get_case_or_404(
@@ -45,28 +37,15 @@ def _related(case, name):
 
 
 def document_links(case, outcome, terms) -> list[dict]:
-    """Printable documents that make sense for the case's status (built in
-    views/documents.py; none is offered before that module provides its URL)."""
-    kinds = []
-    if case.accepted_at and case.status != CaseStatus.REJECTED:
-        kinds.append("acceptance")
-    if outcome is not None and outcome.kind == CaseStatus.REJECTED:
-        kinds.append("decline")
-    if (
-        outcome is not None
-        and outcome.kind == CaseStatus.AGREEMENT
-        and case.status in (CaseStatus.AGREEMENT, CaseStatus.CLOSED)
-        and terms
-    ):
-        kinds.append("agreement")
-    links = []
-    for kind in kinds:
-        try:
-            url = reverse("casework:document", args=[case.reference, kind])
-        except NoReverseMatch:
-            continue
-        links.append({"kind": kind, "label": DOCUMENT_LABELS[kind], "url": url})
-    return links
+    """The printable documents the case offers now (casework/documents.py decides)."""
+    return [
+        {
+            "kind": document.kind,
+            "label": document.title,
+            "url": reverse("casework:document", args=[case.reference, document.kind]),
+        }
+        for document in documents.available_documents(case, outcome, bool(terms))
+    ]
 
 
 def case_context(request, case, revealed=None) -> dict:
