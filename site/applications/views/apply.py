@@ -7,7 +7,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from applications.forms.evidence import EvidenceForm
 from applications.forms.mediation import Relationship
 from applications.forms.review import ReviewForm
 from applications.models import Case
@@ -15,8 +14,8 @@ from applications.services import evidence as evidence_store
 from applications.services import ratelimit
 from applications.services.submission import submit
 from applications.summary import rows
-from applications.wizard import WizardState, initial_from
-from applications.wizards import MEDIATION, WIZARDS, build_application, default_initial, form_kwargs
+from applications.wizard.definitions import MEDIATION, WIZARDS, build_application, default_initial
+from applications.wizard.state import WizardState, initial_from
 from directory.models import MediationOrganization
 
 from .limits import limit_body, too_many
@@ -82,41 +81,29 @@ def step(request, slug, step_name):
     if missing is not None:
         return redirect(_step_url(wizard, missing))
     change = request.GET.get("change") == "1"
-    kwargs = form_kwargs(wizard, current, state)
+    kwargs = current.kwargs(state)
     status = 200
 
     if request.method == "POST":
-        if current.form_class is EvidenceForm and request.POST.get("remove"):
-            token = request.POST["remove"]
-            removed = [item for item in state.files if item["token"] == token]
-            state.files = [item for item in state.files if item["token"] != token]
-            evidence_store.discard_pending(removed)
-            state.save()
-            return redirect(request.get_full_path())
+        handled = current.before_form(request, state)
+        if handled is not None:
+            return handled
         form = current.form_class(request.POST, request.FILES, **kwargs)
-        if current.form_class is EvidenceForm and "action" not in request.POST:
-            # The buttons come last in the body: without one, the upload was cut off.
+        interruption = current.interrupted(request)
+        if interruption:
             form.is_valid()
-            form.add_error(
-                None, _("The upload did not finish. Please choose the files and upload again.")
-            )
+            form.add_error(None, interruption)
             status = 400
         elif form.is_valid():
-            if current.form_class is EvidenceForm:
-                for upload in form.cleaned_data["files"]:
-                    state.files.append(evidence_store.save_pending(upload, state.id))
-                if request.POST.get("action") == "upload":
-                    state.store(current.name, request.POST)
-                    return redirect(request.get_full_path())
-            if wizard is MEDIATION and current.name == "about":
-                relationship = form.cleaned_data["relationship"]
-                if relationship != Relationship.EMPLOYMENT:
-                    # Not stored: the later steps stay closed until the answer changes.
-                    state.data.pop(current.name, None)
-                    state.save()
-                    return redirect(
-                        reverse("applications:not_labor_dispute") + f"?reason={relationship}"
-                    )
+            stay = current.after_valid(request, form, state)
+            if stay is not None:
+                return stay
+            leave = current.leave_to(form)
+            if leave is not None:
+                # Not stored: the later steps stay closed until the answer changes.
+                state.data.pop(current.name, None)
+                state.save()
+                return redirect(leave)
             state.store(current.name, request.POST)
             return redirect(_next_url(wizard, current, change))
     else:
@@ -136,7 +123,8 @@ def step(request, slug, step_name):
             "wizard": wizard,
             "step": current,
             "form": form,
-            "files": state.files if current.form_class is EvidenceForm else None,
+            "files": None,
+            **current.context(state),
             "step_number": index + 1,
             "step_count": len(wizard.steps),
             "back_url": reverse("applications:check", args=[slug])
@@ -167,11 +155,8 @@ def _validated_steps(wizard, state):
     for current in wizard.steps:
         if current.name not in state.data:
             return forms, current
-        kwargs = form_kwargs(wizard, current, state)
-        if current.form_class is EvidenceForm:
-            kwargs["existing"] = 0
-        form = current.form_class(state.querydict(current.name), **kwargs)
-        if not form.is_valid():
+        form = current.form_class(state.querydict(current.name), **current.check_kwargs(state))
+        if not form.is_valid() or current.leave_to(form) is not None:
             return forms, current
         forms[current.name] = form
     return forms, None
@@ -191,11 +176,6 @@ def check(request, slug):
     forms, invalid = _validated_steps(wizard, state)
     if invalid is not None:
         return redirect(_step_url(wizard, invalid))
-    if (
-        wizard is MEDIATION
-        and forms["about"].cleaned_data["relationship"] != Relationship.EMPLOYMENT
-    ):
-        return redirect(_step_url(wizard, wizard.steps[0]))
     # Files that vanished from storage (e.g. cleaned up) are dropped, not silently submitted.
     state.files = [item for item in state.files if evidence_store.exists(item)]
 

@@ -15,7 +15,7 @@ from applications.forms.setup import (
     UnionStatusForm,
 )
 from applications.services.submission import Application
-from applications.wizard import Step
+from applications.wizard.steps import EvidenceStep, LaborDisputeScreen, Step
 
 
 @dataclass
@@ -37,13 +37,13 @@ MEDIATION = WizardDefinition(
     application_type=ApplicationType.MEDIATION,
     title=_("Apply for labor dispute mediation"),
     steps=[
-        Step("about", _("Is this a labor dispute?"), AboutForm),
+        LaborDisputeScreen("about", _("Is this a labor dispute?"), AboutForm),
         Step("stage", _("Where the dispute stands"), StageForm),
         Step("applicant", _("About you"), PartyForm, {"role": "applicant"}),
         Step("respondent", _("The other side"), PartyForm, {"role": "respondent"}),
         Step("dispute", _("The dispute"), DisputeDetailsForm),
         Step("organization", _("Mediation organization"), OrganizationForm),
-        Step("evidence", _("Evidence"), EvidenceForm),
+        EvidenceStep("evidence", _("Evidence"), EvidenceForm),
     ],
 )
 
@@ -105,13 +105,6 @@ def build_application(wizard: WizardDefinition, cleaned: dict, state) -> Applica
         enterprise=enterprise,
         submission_key=state.id,
     )
-
-
-def form_kwargs(wizard: WizardDefinition, step: Step, state) -> dict:
-    kwargs = dict(step.form_kwargs)
-    if step.form_class is EvidenceForm:
-        kwargs["existing"] = len(state.files)
-    return kwargs
 
 
 def default_initial(wizard: WizardDefinition, step: Step, state) -> dict:

@@ -1,18 +1,8 @@
 """A session-backed multi-step form: answers survive steps, errors and going back."""
 
 import uuid
-from dataclasses import dataclass, field
 
 from django import forms
-
-
-@dataclass
-class Step:
-    name: str
-    title: str
-    form_class: type
-    form_kwargs: dict = field(default_factory=dict)
-    intro: str = ""
 
 
 class WizardState:
