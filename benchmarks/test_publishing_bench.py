@@ -96,8 +96,8 @@ def build_library():
 
     import search.backend
     from directory.models import Agency
+    from guidance.demo.seed_policy import document_html
     from guidance.models import PolicyIndexPage
-    from home.demo.seed_policy import document_html
 
     paragraphs = [p for p in document_html().split("</p>") if len(p) > 40]
     issuers = list(Agency.objects.filter(region="city"))

@@ -28,8 +28,8 @@ def routing_data(request, settings, tmp_path, monkeypatch):
         request.getfixturevalue("db")
 
     from applications.demo import liaisons, routing_rules
+    from demo import site_tree
     from directory.demo import agencies, organizations
-    from home.demo import site_tree
 
     settings.VAR_DIR = tmp_path
     monkeypatch.setenv("DEMO_PASSWORD", "demo-Password-123")

@@ -20,8 +20,8 @@ def _fresh_cache_and_private_storage(settings, tmp_path):
 def _build_casework_data():
     from applications.demo import liaisons, routing_rules
     from casework.demo import staff
+    from demo import site_tree
     from directory.demo import agencies, mediators, organizations, staff_access
-    from home.demo import site_tree
 
     sink = io.StringIO()
     steps = (site_tree, agencies, organizations, mediators, liaisons, routing_rules, staff)

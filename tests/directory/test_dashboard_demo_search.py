@@ -87,8 +87,8 @@ def test_demo_content_is_complete_and_idempotent(demo_site):
 
 
 def test_an_old_standard_page_at_organizations_is_replaced(demo_site):
+    from demo.site_tree import SECTIONS
     from directory.demo import directory_page
-    from home.demo.site_tree import SECTIONS
     from home.models import NavigationItem, StandardPage
 
     page = OrganizationIndexPage.objects.get()

@@ -1,6 +1,6 @@
 """The organization directory page at /organizations/.
 
-A fresh demo tree creates it directly (home/demo/site_tree.py). Databases built before
+A fresh demo tree creates it directly (demo/site_tree.py). Databases built before
 the directory existed have a plain StandardPage there: replace it, keeping its title, and
 move the main-navigation item and the home page's quick action over to the new page.
 """

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "applications",
     "casework",
     "search",
+    "demo",
     "portal",
     # Wagtail
     "wagtail.contrib.forms",

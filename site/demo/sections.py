@@ -1,6 +1,6 @@
 """Give the publishing sections their own page types in databases built before they existed.
 
-A fresh `load_demo` creates them with the right types (home.demo.site_tree.SECTION_TYPES).
+A fresh `load_demo` creates them with the right types (demo.site_tree.SECTION_TYPES).
 An older database has StandardPages at /policies/, /notices/ and /guidance/: each is
 replaced by the index page of its type at the same URL, and the main navigation is
 pointed at the new page. The old StandardPage children (the seed policy as a plain page)
@@ -9,7 +9,7 @@ go with it; the seed policy step then publishes it as a PolicyPage.
 
 from django.apps import apps
 
-from home.demo.site_tree import SECTION_TYPES
+from demo.site_tree import SECTION_TYPES
 from home.models import HomePage, NavigationItem, StandardPage
 
 

@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from home.demo.seed_policy import document_html
+from guidance.demo.seed_policy import document_html
 
 pytestmark = pytest.mark.django_db
 
