@@ -38,7 +38,7 @@ urlpatterns = [
     path("<case_ref:reference>/evidence/<int:pk>/", evidence.download, name="evidence"),
     path("<case_ref:reference>/actions/<slug:name>/", actions.action_page, name="action"),
     path("<case_ref:reference>/documents/<slug:kind>/", documents.document, name="document"),
-    # Court referrals, walk-in intake and the audit log (issue 6, parts 5-8).
+    # Court referrals, walk-in intake and the audit log (ADR 0016).
     path("referrals/", referrals.referral_list, name="referrals"),
     path("referrals/register/", referrals.register_referral, name="referral_register"),
     path("referrals/feedback.xlsx", referrals.referral_export, name="referral_export"),

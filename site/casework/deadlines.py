@@ -1,4 +1,4 @@
-"""The legal clocks of a case (DESIGN.md "Legal clocks") and their state.
+"""The legal clocks of a case (docs/architecture.md, "Legal clocks") and their state.
 
 Stored on the case (`acceptance_due`, `mediation_due`, `feedback_due`, `next_due`) so
 queues can filter and sort 100,000 cases in the database; `refresh()` recomputes them after

@@ -40,7 +40,7 @@ def casework_css():
     return format_html('<link rel="stylesheet" href="{}">', static("casework/casework.css"))
 
 
-# Court referrals, walk-in intake, tokens and the audit log (issue 6, parts 5-8).
+# Court referrals, walk-in intake, tokens and the audit log (ADR 0016).
 class CenterAdminMenuItem(MenuItem):
     def is_shown(self, request):
         return is_center_admin(request.user)

@@ -1,4 +1,5 @@
-"""The default routing table of DESIGN.md, as editable data. Idempotent."""
+"""The default routing table (docs/architecture.md, "Default routing"), as editable data.
+Idempotent."""
 
 from applications.models import RoutingRule, RoutingTarget
 from applications.models.routing import Collective

@@ -202,7 +202,8 @@ LOGGING = {
 # reverse proxy or object storage serves it.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 
-# Casework clocks (DESIGN.md "Legal clocks"): internal service levels in working days.
+# Casework clocks (docs/architecture.md, "Legal clocks"): internal service levels in working
+# days.
 CASE_ACCEPTANCE_WORKING_DAYS = env_int("CASE_ACCEPTANCE_WORKING_DAYS", 3)
 CASE_SETUP_RESPONSE_WORKING_DAYS = env_int("CASE_SETUP_RESPONSE_WORKING_DAYS", 10)
 CASE_DUE_SOON_DAYS = env_int("CASE_DUE_SOON_DAYS", 3)
