@@ -34,7 +34,8 @@ pytestmark = pytest.mark.timeout(900)
 
 
 def _environment(var_dir: Path, port: int) -> dict:
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SECRET_KEY"}}
+    dropped = {"DATABASE_URL", "SECRET_KEY", "REDIS_URL"}  # the embedded default, as cloned
+    env = {k: v for k, v in os.environ.items() if k not in dropped}
     env.update(
         DJANGO_SETTINGS_MODULE="portal.settings.demo",
         VAR_DIR=str(var_dir),

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from .cache import cache_from_environment
 from .database import database_from_environment
 from .environment import env_bool, env_int, env_list, env_networks, env_str
 
@@ -135,9 +136,9 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 # Background tasks: the database backend and its worker (`manage.py db_worker`).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-# Cache: per-process memory by default; a shared cache (Redis) when scaled out, so rate
-# limits hold across processes.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Cache shared by every process: files under VAR_DIR/cache by default, Redis through
+# REDIS_URL (settings/cache.py), so rate limits hold across workers and hosts.
+CACHES = {"default": cache_from_environment(VAR_DIR)}
 
 # Online applications: abuse limits (`<count>/<s|m|h|d>`) and request body ceilings.
 # Reverse proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated),

@@ -13,6 +13,9 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private"
+# Each test run its own memory cache: runs side by side must not share counters or cached
+# choices. tests/portal/test_shared_cache.py exercises the file and Redis caches.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Abuse limits are exercised by their own tests, which lower them.
 APPLICATION_RATE_LIMIT = "10000/h"
 TRACK_RATE_LIMIT = "10000/h"
