@@ -59,6 +59,12 @@ DOCUMENTS = {
     document.kind: document
     for document in (
         Document(
+            "agreement",
+            _("Labor dispute mediation agreement"),
+            "casework/documents/agreement.html",
+            _agreed,
+        ),
+        Document(
             "acceptance",
             _("Notice of acceptance"),
             "casework/documents/acceptance_notice.html",
@@ -69,12 +75,6 @@ DOCUMENTS = {
             _("Notice of non-acceptance"),
             "casework/documents/decline_notice.html",
             _declined,
-        ),
-        Document(
-            "agreement",
-            _("Labor dispute mediation agreement"),
-            "casework/documents/agreement.html",
-            _agreed,
         ),
     )
 }
