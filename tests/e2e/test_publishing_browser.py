@@ -36,21 +36,24 @@ def test_editor_submits_reviewer_approves_citizen_finds(live_demo, browser_conte
     editor.locator("#id_document_number").fill("随人社函〔2026〕9号")
     editor.get_by_label("随州市人力资源和社会保障局").check()
     editor.locator("#id_summary").fill("调解员应当持证上岗。")
-    # Draft.js ignores synthetic CJK key input, so the body goes into the rich text
-    # field's own input (Draftail's content-state JSON), as a paste would put it.
+    # The body is pasted into the rich text editor, as a person would paste it (Draft.js
+    # ignores synthetic CJK key presses but handles a paste like any browser's); then we
+    # wait until Draftail has written it to the field's input, which the form submits.
     text = f"各调解组织的调解员应当{BODY_WORD}，并参加联合培训。"
-    block = {
-        "key": "a1b2c",
-        "text": text,
-        "type": "unstyled",
-        "depth": 0,
-        "inlineStyleRanges": [],
-        "entityRanges": [],
-        "data": {},
-    }
-    editor.locator("input[name=body]").evaluate(
-        "(el, state) => { el.value = JSON.stringify(state); }",
-        {"blocks": [block], "entityMap": {}},
+    body_editor = editor.locator(".public-DraftEditor-content").first
+    body_editor.click()
+    body_editor.evaluate(
+        """(el, text) => {
+            const data = new DataTransfer();
+            data.setData("text/plain", text);
+            el.dispatchEvent(new ClipboardEvent("paste", {
+                clipboardData: data, bubbles: true, cancelable: true,
+            }));
+        }""",
+        text,
+    )
+    editor.wait_for_function(
+        "word => document.querySelector('input[name=body]').value.includes(word)", arg=BODY_WORD
     )
     editor.locator("footer [data-w-dropdown-target=toggle]").click()
     # The editor autosaves drafts (the URL turns into the edit view); wait for the submit.
