@@ -14,7 +14,7 @@ PORTAL_CACHE_DIR ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/suizhou-portal
 export PORTAL_CACHE_DIR
 WHEELHOUSE := $(PORTAL_CACHE_DIR)/wheels/$(shell $(PYTHON) -c 'import hashlib, sys, sysconfig; h = hashlib.sha256(f"{sys.version} {sysconfig.get_platform()}".encode()); [h.update(open(name, "rb").read()) for name in sys.argv[1:]]; print(h.hexdigest()[:16])' requirements.txt requirements-dev.txt)
 
-.PHONY: run dev test lint check bench translations clean-venv
+.PHONY: run dev test test-dates lint check bench translations clean-venv
 
 # No pip in the virtualenv yet: it comes from the wheelhouse with everything else.
 $(PY):
@@ -78,6 +78,17 @@ check: $(VENV)/.dev-installed translations
 
 test: lint check
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The date-sensitive tests (marked `dates`, tests/frozen_time.py) once at each instant of
+# tests/frozen_time.INSTANTS: weekends, the Spring Festival, National Day, New Year's
+# morning (another date in UTC) and a year beyond the holiday package's data.
+DATE_INSTANTS := friday-evening saturday before-spring-festival after-spring-festival \
+	national-day-eve new-year-morning beyond-holiday-data
+test-dates: $(VENV)/.dev-installed translations
+	@set -e; for instant in $(DATE_INSTANTS); do \
+	  echo "== tests marked dates at $$instant"; \
+	  $(PY) -m pytest -m dates --frozen-at=$$instant -q $(PYTEST_ARGS); \
+	done
 
 bench: $(VENV)/.dev-installed translations
 	$(PY) -m pytest benchmarks -p no:cacheprovider $(PYTEST_ARGS)

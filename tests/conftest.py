@@ -20,6 +20,8 @@ from django.test import override_settings
 
 from tests.database_snapshot import TableSnapshot, project_tables, row_counts
 
+pytest_plugins = ["tests.frozen_time"]
+
 DEMO_PASSWORD = "demo-Password-123"
 
 

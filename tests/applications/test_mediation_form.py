@@ -351,20 +351,22 @@ def test_no_partial_case_when_notification_planning_fails(client, monkeypatch):
 
 
 def test_abandoned_uploads_are_purged(client, settings):
+    import datetime
     import io
-    import os
-    import time
 
+    import time_machine
     from django.core.management import call_command
+    from django.utils import timezone
 
     fill(client, "mediation", {k: MEDIATION_STEPS[k] for k in list(MEDIATION_STEPS)[:6]})
     client.post(
         step_url("mediation", "evidence"), {"files": [upload("a.pdf", PDF)], "action": "upload"}
     )
     folder = next((settings.PRIVATE_MEDIA_ROOT / "pending").iterdir())
-    call_command("purge_pending_evidence", stdout=io.StringIO())
-    assert folder.exists()  # recent uploads stay
-    old = time.time() - 3 * 24 * 3600
-    os.utime(folder, (old, old))
-    call_command("purge_pending_evidence", stdout=io.StringIO())
+    uploaded = timezone.now()
+    with time_machine.travel(uploaded + datetime.timedelta(hours=47)):
+        call_command("purge_pending_evidence", stdout=io.StringIO())
+    assert folder.exists()  # not yet 48 hours
+    with time_machine.travel(uploaded + datetime.timedelta(hours=48, minutes=1)):
+        call_command("purge_pending_evidence", stdout=io.StringIO())
     assert not folder.exists()

@@ -19,8 +19,6 @@ from tests.applications.smtp_server import SMTPServer
 
 from .factories import make_case, staff
 
-TODAY = deadlines.today()
-
 
 def due(case, day):
     Case.objects.filter(pk=case.pk).update(acceptance_due=day, next_due=day)
@@ -29,7 +27,7 @@ def due(case, day):
 
 
 def days(n):
-    return TODAY + datetime.timedelta(days=n)
+    return deadlines.today() + datetime.timedelta(days=n)
 
 
 @pytest.fixture
@@ -60,7 +58,7 @@ def test_each_agency_gets_its_own_cases_grouped(
 ):
     other_agency = cases["suixian"].agency.code
     with django_capture_on_commit_callbacks(execute=True):
-        sent = digest.send(TODAY)
+        sent = digest.send(deadlines.today())
     assert {record.agency.code for record in sent} == {"hrss-zengdu", other_agency}
     received = mails(mailoutbox)
     assert set(received) == {
@@ -69,7 +67,8 @@ def test_each_agency_gets_its_own_cases_grouped(
     }
     message = received["hrss-zengdu-liaison@example.invalid"]
     short_name = cases["late"].agency.short_name
-    assert message.subject == f"{short_name}案件期限提醒（{TODAY}）：逾期2件，即将到期1件"
+    today = deadlines.today()
+    assert message.subject == f"{short_name}案件期限提醒（{today}）：逾期2件，即将到期1件"
     body = message.body
     overdue, soon = body.split("3日内到期")
     assert overdue.index(cases["late"].reference) < overdue.index(cases["later"].reference)
@@ -91,42 +90,43 @@ def test_each_agency_gets_its_own_cases_grouped(
 
 
 def test_running_again_the_same_day_sends_nothing_twice(cases, mailoutbox):
-    first = digest.send(TODAY)
+    first = digest.send(deadlines.today())
     count = Notification.objects.filter(purpose="deadline_digest").count()
     assert len(first) == 2 and count == 2
-    assert digest.send(TODAY) == []
+    assert digest.send(deadlines.today()) == []
     assert Notification.objects.filter(purpose="deadline_digest").count() == count
-    record = DeadlineDigest.objects.get(agency__code="hrss-zengdu", day=TODAY)
+    record = DeadlineDigest.objects.get(agency__code="hrss-zengdu", day=deadlines.today())
     assert (record.overdue, record.due_soon, record.recipients) == (2, 1, 1)
     # The next day is a new digest.
     assert len(digest.send(days(1))) == 2
 
 
 def test_a_concurrent_run_that_lost_the_race_sends_nothing(cases):
-    found = {d.agency.code: d for d in digest.collect(TODAY)}
-    assert digest._send_one(found["hrss-zengdu"], TODAY) is not None
+    found = {d.agency.code: d for d in digest.collect(deadlines.today())}
+    assert digest._send_one(found["hrss-zengdu"], deadlines.today()) is not None
     before = Notification.objects.count()
     # A second run that read "not sent yet" before the first committed: the unique
     # (agency, day) constraint refuses it, and nothing of it is kept.
-    assert digest._send_one(found["hrss-zengdu"], TODAY) is None
+    assert digest._send_one(found["hrss-zengdu"], deadlines.today()) is None
     assert Notification.objects.count() == before
     assert DeadlineDigest.objects.filter(agency__code="hrss-zengdu").count() == 1
 
 
 def test_long_lists_are_cut_and_counted(cases, monkeypatch):
     monkeypatch.setattr(digest, "LIST_LIMIT", 1)
-    found = {d.agency.code: d for d in digest.collect(TODAY)}
+    found = {d.agency.code: d for d in digest.collect(deadlines.today())}
     hrss = found["hrss-zengdu"]
     assert [entry.reference for entry in hrss.overdue] == [cases["late"].reference]
     assert hrss.overdue_total == 2 and hrss.overdue_unlisted == 1
-    _subject, body = digest.render(hrss, TODAY)
+    _subject, body = digest.render(hrss, deadlines.today())
     assert "未列出的其他逾期案件: 1" in body and "tab=overdue" in body
 
 
 def test_which_clock_is_named(cases):
     referral_like = cases["soon"]
     Case.objects.filter(pk=referral_like.pk).update(feedback_due=days(2))
-    entries = {e.reference: e for d in digest.collect(TODAY) for e in d.overdue + d.due_soon}
+    collected = digest.collect(deadlines.today())
+    entries = {e.reference: e for d in collected for e in d.overdue + d.due_soon}
     assert entries[cases["late"].reference].clock == "受理决定"
     assert entries[referral_like.reference].clock == "向法院反馈"
 
@@ -135,7 +135,7 @@ def test_agencies_without_liaisons_get_nothing(cases):
     from directory.models import AgencyMembership
 
     AgencyMembership.objects.filter(agency__code="hrss-zengdu", role="liaison").delete()
-    sent = digest.send(TODAY)
+    sent = digest.send(deadlines.today())
     assert [record.agency.code for record in sent] == [cases["suixian"].agency.code]
 
 
@@ -143,7 +143,7 @@ def test_queries_do_not_grow_with_the_number_of_cases(casework_data):
     for _index in range(2):
         due(make_case(region="zengdu"), days(-1))
     with CaptureQueriesContext(connection) as few:
-        assert len(digest.send(TODAY)) == 1
+        assert len(digest.send(deadlines.today())) == 1
     for _index in range(20):
         due(make_case(region="zengdu"), days(-1))
         due(make_case(region="zengdu"), days(1))

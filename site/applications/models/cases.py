@@ -1,9 +1,9 @@
 """Cases: one model for every application type and source, its events and its evidence."""
 
-import datetime
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from applications.choices import (
@@ -204,7 +204,7 @@ class CaseEvent(models.Model):
 
 
 def evidence_path(instance, filename):
-    today = datetime.date.today()
+    today = timezone.localdate()  # Beijing's date, not the server's
     return f"evidence/{today:%Y/%m}/{instance.case.reference}/{filename}"
 
 

@@ -3,6 +3,10 @@
 import contextlib
 import os
 import secrets
+import shutil
+from pathlib import Path
+
+from django.utils import timezone
 
 from applications.storage import private_storage
 from applications.validators import evidence_file
@@ -14,6 +18,10 @@ def save_pending(upload, wizard_id: str) -> dict:
     token = secrets.token_hex(8)
     name = f"pending/{wizard_id}/{token}.{extension}"
     stored = private_storage.save(name, upload)
+    # The folder's time is the last upload's, by the site's clock (not the file system's):
+    # the purge below measures abandonment against the same clock.
+    moment = timezone.now().timestamp()
+    os.utime(private_storage.path(f"pending/{wizard_id}"), (moment, moment))
     original = os.path.basename(upload.name or "")[:150] or f"{token}.{extension}"
     return {
         "token": token,
@@ -37,3 +45,16 @@ def discard_pending(pendings) -> None:
     for pending in pendings or []:
         with contextlib.suppress(OSError):
             private_storage.delete(pending["path"])
+
+
+def purge_abandoned(hours: int = 48) -> int:
+    """Delete the pending uploads of wizards not touched for `hours` (never submitted);
+    returns how many wizards' folders were removed."""
+    root = Path(private_storage.path("pending"))
+    cutoff = timezone.now().timestamp() - hours * 3600
+    removed = 0
+    for folder in root.iterdir() if root.exists() else []:
+        if folder.is_dir() and folder.stat().st_mtime < cutoff:
+            shutil.rmtree(folder, ignore_errors=True)
+            removed += 1
+    return removed

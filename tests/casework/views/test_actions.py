@@ -244,13 +244,32 @@ def test_extend_refuses_bad_values(login, hrss_case, days, agreed, message):
     refused(client, hrss_case, "extend", {"days": days, "parties_agreed": agreed}, message)
 
 
-def test_extend_with_both_parties_agreeing(login, hrss_case):
-    run(hrss_case, "accept", "hrss-zengdu")
-    due = Case.objects.get(pk=hrss_case.pk).mediation_due
-    client = login("hrss-zengdu")
-    done(client, hrss_case, "extend", {"days": "10", "parties_agreed": "on", "note": "书面同意"})
+@pytest.mark.parametrize(
+    ("accepted_at", "due_before", "due_after"),
+    [
+        # Accepted Fri 4 Dec 2026: 15 days end Sat 19 Dec, a rest day, so Mon 21 Dec
+        # (民法典 art. 203). Extended by 10, the 25-day period counted from acceptance ends
+        # Tue 29 Dec (not 10 days after the moved end date).
+        ("2026-12-04T10:00:00+08:00", datetime.date(2026, 12, 21), datetime.date(2026, 12, 29)),
+        # Accepted Wed 16 Sep 2026: 15 days end Thu 1 Oct, in the National Day holiday
+        # (1-7 Oct), so Thu 8 Oct; 25 days end Sun 11 Oct, a rest day: Mon 12 Oct.
+        ("2026-09-16T10:00:00+08:00", datetime.date(2026, 10, 8), datetime.date(2026, 10, 12)),
+        # Accepted Tue 15 Sep 2026: 15 days end Wed 30 Sep; 25 days end Sat 10 Oct, a
+        # make-up working day after National Day: it stays.
+        ("2026-09-15T10:00:00+08:00", datetime.date(2026, 9, 30), datetime.date(2026, 10, 10)),
+    ],
+)
+def test_extend_with_both_parties_agreeing(login, hrss_case, accepted_at, due_before, due_after):
+    import time_machine
+
+    with time_machine.travel(datetime.datetime.fromisoformat(accepted_at), tick=False):
+        run(hrss_case, "accept", "hrss-zengdu")
+        assert Case.objects.get(pk=hrss_case.pk).mediation_due == due_before
+        client = login("hrss-zengdu")
+        agreed = {"days": "10", "parties_agreed": "on", "note": "书面同意"}
+        done(client, hrss_case, "extend", agreed)
     assert hrss_case.mediation_extension_days == 10
-    assert hrss_case.mediation_due >= due + datetime.timedelta(days=10)
+    assert hrss_case.mediation_due == due_after
 
 
 def test_no_agreement_withdrawal_and_close(login, hrss_case):

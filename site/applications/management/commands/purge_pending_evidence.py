@@ -1,11 +1,9 @@
-"""Delete evidence uploaded to wizards that were never submitted (cron, daily)."""
+"""Delete evidence uploaded to wizards that were never submitted (the scheduler runs it
+daily; portal/schedule.py)."""
 
-import shutil
-import time
-from pathlib import Path
-
-from django.conf import settings
 from django.core.management.base import BaseCommand
+
+from applications.services.evidence import purge_abandoned
 
 
 class Command(BaseCommand):
@@ -15,11 +13,5 @@ class Command(BaseCommand):
         parser.add_argument("--hours", type=int, default=48)
 
     def handle(self, *args, hours, **options):
-        root = Path(settings.PRIVATE_MEDIA_ROOT) / "pending"
-        cutoff = time.time() - hours * 3600
-        removed = 0
-        for folder in root.glob("*") if root.exists() else []:
-            if folder.is_dir() and folder.stat().st_mtime < cutoff:
-                shutil.rmtree(folder, ignore_errors=True)
-                removed += 1
+        removed = purge_abandoned(hours)
         self.stdout.write(f"Removed {removed} abandoned upload folder(s).")
