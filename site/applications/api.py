@@ -1,12 +1,12 @@
 """The public API, /api/v1/: applications and tracking. Thin: parse, limit, call services."""
 
-import json
-
 from django.conf import settings
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Status
+from ninja.errors import ValidationError as NinjaValidationError
 
 from applications import references, validators
+from applications.api_body import BodyRefused, read_object
 from applications.api_schemas import ApplicationIn, ApplicationOut, ErrorOut, TrackIn, TrackOut
 from applications.choices import CaseSource
 from applications.services import intake, ratelimit, tracking
@@ -23,13 +23,27 @@ api = NinjaAPI(
 )
 
 
+@api.exception_handler(NinjaValidationError)
+def _parameter_errors(request, error):
+    """A query or path parameter of the wrong shape: the API's error shape, in Chinese."""
+    errors = [
+        {
+            "field": ".".join(str(part) for part in item.get("loc", ())[1:]) or "",
+            "message": _("This value is not valid."),
+        }
+        for item in error.errors
+    ]
+    return api.create_response(
+        request, {"detail": _("Some fields are not valid."), "errors": errors}, status=422
+    )
+
+
 def _json_body(request, limit_setting):
-    if len(request.body) > getattr(settings, limit_setting):
-        return None, Status(413, {"detail": _("The request is too large."), "errors": []})
+    """(the JSON object, None) or (None, the refusal to answer)."""
     try:
-        return json.loads(request.body or b"null"), None
-    except (ValueError, UnicodeDecodeError):
-        return None, Status(400, {"detail": _("The request body is not valid JSON."), "errors": []})
+        return read_object(request, getattr(settings, limit_setting)), None
+    except BodyRefused as refused:
+        return None, Status(refused.status, refused.body())
 
 
 def _openapi_body(schema):
@@ -52,6 +66,7 @@ def _openapi_body(schema):
         201: ApplicationOut,
         400: ErrorOut,
         413: ErrorOut,
+        415: ErrorOut,
         422: ErrorOut,
         429: ErrorOut,
     },
@@ -94,6 +109,7 @@ def create_application(request):
         400: ErrorOut,
         404: ErrorOut,
         413: ErrorOut,
+        415: ErrorOut,
         422: ErrorOut,
         429: ErrorOut,
     },
@@ -107,8 +123,13 @@ def track(request):
     payload, refusal = _json_body(request, "TRACK_MAX_BODY_BYTES")
     if refusal:
         return refusal
-    if not isinstance(payload, dict):
-        return Status(400, {"detail": _("The request body must be a JSON object."), "errors": []})
+    wrong = [
+        {"field": name, "message": _("This field must be text.")}
+        for name in ("reference", "phone")
+        if not isinstance(payload.get(name, ""), str)
+    ]
+    if wrong:
+        return Status(422, {"detail": _("Some fields are not valid."), "errors": wrong})
     raw_phone = str(payload.get("phone") or "")
     try:
         phone = validators.mobile(raw_phone)

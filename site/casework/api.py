@@ -2,7 +2,6 @@
 read the feedback of one, list what changed since a time. Thin: authenticate, validate,
 call services (ADR 0016)."""
 
-import json
 from datetime import datetime
 
 from django.conf import settings
@@ -14,6 +13,7 @@ from ninja import Router, Status
 from ninja.security import HttpBearer
 
 from applications import references
+from applications.api_body import BodyRefused, read_object
 from applications.api_schemas import ErrorOut
 from applications.services import intake
 from casework.api_schemas import FeedbackListOut, FeedbackOut, ReferralIn, ReferralOut
@@ -86,6 +86,7 @@ def _field_errors(form) -> list[dict]:
         401: ErrorOut,
         403: ErrorOut,
         413: ErrorOut,
+        415: ErrorOut,
         422: ErrorOut,
     },
     openapi_extra={
@@ -118,14 +119,10 @@ def create_referral(request, response: HttpResponse):
     if check.token is None:
         return _unauthorized(response, check.message)
     token = check.token
-    if len(request.body) > settings.API_MAX_BODY_BYTES:
-        return _error(413, _("The request is too large."))
     try:
-        payload = json.loads(request.body or b"null")
-    except (ValueError, UnicodeDecodeError):
-        return _error(400, _("The request body is not valid JSON."))
-    if not isinstance(payload, dict):
-        return _error(400, _("The request body must be a JSON object."))
+        payload = read_object(request, settings.API_MAX_BODY_BYTES)
+    except BodyRefused as refused:
+        return _error(refused.status, refused.detail, refused.errors)
     named = payload.get("court")
     if isinstance(named, str):
         court = Agency.objects.filter(code=named, kind=AgencyKind.COURT).first()

@@ -12,6 +12,7 @@ import logging
 import sys
 
 from django.core.cache import cache
+from django.core.exceptions import RequestDataTooBig
 from django.db import OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
@@ -73,6 +74,9 @@ def _respond(request, status, template_name, api_detail, headers=None, use_datab
 
 @requires_csrf_token
 def bad_request(request, exception=None):
+    if isinstance(exception, RequestDataTooBig):
+        # Django's own upload limit tripped before the view's: the request is too large.
+        return _respond(request, 413, "400.html", _("The request is too large."))
     return _respond(request, 400, "400.html", _("The request could not be understood."))
 
 

@@ -76,6 +76,7 @@ def test_plain_page_when_the_chrome_cannot_render(client, site_with_hotline, mon
     ("url", "status"),
     [
         ("/api/v1/no-such-endpoint/", 404),
+        ("/api/v1/no-such-endpoint", 404),  # not redirected to add a slash
         ("/api/v1/fail/bad-request/", 400),
         ("/api/v1/fail/forbidden/", 403),
         ("/api/v1/fail/crash/", 500),

@@ -67,21 +67,22 @@ def _event_label(event: CaseEvent) -> str:
         name = event.agency.name if event.agency else ""
         return _("Sent to %(agency)s") % {"agency": name}
     if event.status:
-        return CaseStatus(event.status).label
+        return str(CaseStatus(event.status).label)
     return str(event.public_note)
 
 
 def public_view(case: Case) -> PublicView:
     events = case.events.filter(is_public=True).select_related("agency")
     timeline = [
-        {"date": event.created_at, "label": _event_label(event), "note": event.public_note}
+        {"date": event.created_at, "label": _event_label(event), "note": str(event.public_note)}
         for event in events
     ]
     return PublicView(
         reference=case.reference,
-        application_type=case.get_application_type_display(),
-        status=case.status,
-        status_label=case.get_status_display(),
+        # Plain text, not lazy translations: the API's schema and JSON need str.
+        application_type=str(case.get_application_type_display()),
+        status=str(case.status),
+        status_label=str(case.get_status_display()),
         submitted_at=case.submitted_at,
         agency_name=case.agency.name,
         agency_phone=case.agency.phone,
