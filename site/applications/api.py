@@ -7,12 +7,19 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from applications import references, validators
 from applications.api_body import BodyRefused, read_object
+from applications.api_openapi import json_body, with_nested_schemas
 from applications.api_schemas import ApplicationIn, ApplicationOut, ErrorOut, TrackIn, TrackOut
 from applications.choices import CaseSource
 from applications.services import intake, ratelimit, tracking
 from applications.services.submission import submit
 
-api = NinjaAPI(
+
+class PortalAPI(NinjaAPI):
+    def get_openapi_schema(self, *args, **kwargs):
+        return with_nested_schemas(super().get_openapi_schema(*args, **kwargs))
+
+
+api = PortalAPI(
     title="随州市劳动人事争议调解中心 API",
     version="1",
     description=(
@@ -46,19 +53,6 @@ def _json_body(request, limit_setting):
         return None, Status(refused.status, refused.body())
 
 
-def _openapi_body(schema):
-    return {
-        "requestBody": {
-            "required": True,
-            "content": {
-                "application/json": {
-                    "schema": schema.model_json_schema(ref_template="#/components/schemas/{model}")
-                }
-            },
-        }
-    }
-
-
 @api.post(
     "/applications",
     response={
@@ -70,7 +64,7 @@ def _openapi_body(schema):
         422: ErrorOut,
         429: ErrorOut,
     },
-    openapi_extra=_openapi_body(ApplicationIn),
+    openapi_extra=json_body(ApplicationIn),
     summary="Submit an application",
     description=(
         "Validated, routed and notified exactly like the web form. "
@@ -113,7 +107,7 @@ def create_application(request):
         422: ErrorOut,
         429: ErrorOut,
     },
-    openapi_extra=_openapi_body(TrackIn),
+    openapi_extra=json_body(TrackIn),
     summary="Track an application",
     description=(
         "Reference plus the mobile number used in the application. Any mismatch answers 404."

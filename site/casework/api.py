@@ -2,7 +2,7 @@
 read the feedback of one, list what changed since a time. Thin: authenticate, validate,
 call services (ADR 0016)."""
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -14,6 +14,7 @@ from ninja.security import HttpBearer
 
 from applications import references
 from applications.api_body import BodyRefused, read_object
+from applications.api_openapi import json_body
 from applications.api_schemas import ErrorOut
 from applications.services import intake
 from casework.api_schemas import FeedbackListOut, FeedbackOut, ReferralIn, ReferralOut
@@ -89,18 +90,7 @@ def _field_errors(form) -> list[dict]:
         415: ErrorOut,
         422: ErrorOut,
     },
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {
-                "application/json": {
-                    "schema": ReferralIn.model_json_schema(
-                        ref_template="#/components/schemas/{model}"
-                    )
-                }
-            },
-        }
-    },
+    openapi_extra=json_body(ReferralIn),
     summary="Push a court referral",
     description=(
         "A court-delegated (诉前委派) or court-entrusted (诉中委托) case, with the token issued "
@@ -191,6 +181,10 @@ def feedback_since(request, response: HttpResponse, since: str = ""):
     }
 
 
+# No referral is older: an earlier `since` (e.g. 0001-01-01, "from the beginning") means this.
+EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
+
+
 def _parse_since(value: str) -> datetime | None:
     try:
         moment = parse_datetime((value or "").strip())
@@ -198,8 +192,14 @@ def _parse_since(value: str) -> datetime | None:
         return None
     if moment is None:
         return None
-    if timezone.is_naive(moment):
-        moment = timezone.make_aware(moment)
+    if moment.year <= 2000:
+        return EARLIEST
+    try:
+        if timezone.is_naive(moment):
+            moment = timezone.make_aware(moment)
+        moment.astimezone(UTC)  # a time the database can hold
+    except (OverflowError, ValueError):
+        return None
     return moment
 
 
