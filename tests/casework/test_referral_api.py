@@ -248,7 +248,8 @@ def test_openapi_documents_the_referral_endpoints():
     post = schema["paths"]["/api/v1/referrals"]["post"]
     assert post["security"] == [{"CourtToken": []}]
     assert set(post["responses"]) >= {"200", "201", "400", "401", "403", "422"}
-    request_schema = post["requestBody"]["content"]["application/json"]["schema"]
+    ref = post["requestBody"]["content"]["application/json"]["schema"]["$ref"]
+    request_schema = schema["components"]["schemas"][ref.rsplit("/", 1)[-1]]
     assert {"court_case_number", "court", "kind", "received_at"} <= set(
         request_schema["properties"]
     )
