@@ -10,7 +10,8 @@ from applications.api_body import BodyRefused, read_object
 from applications.api_openapi import json_body, with_nested_schemas
 from applications.api_schemas import ApplicationIn, ApplicationOut, ErrorOut, TrackIn, TrackOut
 from applications.choices import CaseSource
-from applications.services import intake, ratelimit, tracking
+from applications.models import Case
+from applications.services import idempotency, intake, ratelimit, tracking
 from applications.services.submission import submit
 
 
@@ -67,8 +68,10 @@ def _json_body(request, limit_setting):
     openapi_extra=json_body(ApplicationIn),
     summary="Submit an application",
     description=(
-        "Validated, routed and notified exactly like the web form. "
-        "Send an `Idempotency-Key` header to make retries safe."
+        "Validated, routed and notified exactly like the web form. Send an "
+        "`Idempotency-Key` header (1-255 visible characters) to make retries safe: within 24 "
+        "hours the same key with the same body answers 200 with the first case; the same key "
+        "with a different body answers 422 and stores nothing."
     ),
 )
 def create_application(request):
@@ -78,22 +81,44 @@ def create_application(request):
     try:
         application = intake.parse(payload)
     except intake.IntakeErrors as error:
-        return Status(422, {"detail": _("Some fields are not valid."), "errors": error.errors})
-    if not ratelimit.application_allowed(request, application.applicant.get("phone", "")):
-        return Status(
-            429, {"detail": _("Too many attempts. Please try again later."), "errors": []}
-        )
-    key = request.headers.get("Idempotency-Key", "").strip()[:60]
+        return _refusal(422, _("Some fields are not valid."), error.errors)
     application.source = CaseSource.API
-    application.submission_key = f"api:{key}" if key else None
+    key = request.headers.get("Idempotency-Key")
+    if key is not None:
+        if not idempotency.valid_key(key):
+            return _refusal(
+                400, _("The Idempotency-Key header must be 1 to 255 visible characters.")
+            )
+        try:
+            application.submission_key = idempotency.claim("public", key, request.body)
+        except idempotency.KeyReused:
+            return _refusal(
+                422,
+                _(
+                    "This Idempotency-Key was already used for a different request in the "
+                    "last 24 hours. Use a new key for a new application."
+                ),
+            )
+        retried = Case.objects.filter(submission_key=application.submission_key).first()
+        if retried is not None:  # a retry is answered again, not counted against the limit
+            return Status(200, _application_out(retried))
+    if not ratelimit.application_allowed(request, application.applicant.get("phone", "")):
+        return _refusal(429, _("Too many attempts. Please try again later."))
     case, created = submit(application)
-    body = {
+    return Status(201 if created else 200, _application_out(case))
+
+
+def _refusal(status, detail, errors=()):
+    return Status(status, {"detail": detail, "errors": list(errors)})
+
+
+def _application_out(case) -> dict:
+    return {
         "reference": case.reference,
-        "status": case.status,
+        "status": str(case.status),
         "agency": {"code": case.agency.code, "name": case.agency.name},
         "routing": {"rule": case.routing_rule_name, "explanation": case.routing_explanation},
     }
-    return Status(201 if created else 200, body)
 
 
 @api.post(

@@ -56,6 +56,13 @@ JOBS = (
         "Delete expired sessions, with the form answers abandoned in them.",
     ),
     Job(
+        "forget_idempotency_keys",
+        "forget_idempotency_keys",
+        (),
+        "40 3 * * *",
+        "Delete the intake API's Idempotency-Key records older than 24 hours.",
+    ),
+    Job(
         "prune_task_results",
         "prune_db_task_results",
         ("--min-age-days", "30"),
