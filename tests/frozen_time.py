@@ -62,6 +62,8 @@ DATE_SENSITIVE = (
     "tests/casework/views/test_audit_log.py",
     "tests/casework/views/test_referral_list_export.py",
     "tests/applications/test_tracking.py",
+    "tests/casework/test_tracking_every_status.py",
+    "tests/applications/test_api_idempotency.py",
     "tests/applications/test_notifications.py",
     "tests/applications/test_mediation_form.py",
     "tests/directory/test_opening_hours.py",
