@@ -118,7 +118,10 @@ def employment_dates(start: datetime.date | None, end: datetime.date | None) -> 
         errors["employment_start"] = _("The start date cannot be in the future.")
     if start and start.year < 1950:
         errors["employment_start"] = _("Please check the year of the start date.")
-    if start and end and end < start:
+    latest_end = today + datetime.timedelta(days=366)  # a notice period may end next year
+    if end and (end.year < 1950 or end > latest_end):
+        errors["employment_end"] = _("Please check the year of the end date.")
+    elif start and end and end < start:
         errors["employment_end"] = _("The end date must be on or after the start date.")
     if errors:
         raise ValidationError(errors)

@@ -24,8 +24,19 @@ def _section(payload: dict, name: str, errors: list, form_factory):
         )
         return None
     data = {key: item for key, item in value.items() if item is not None}
+    for key, item in list(data.items()):
+        allowed_list = key == "categories" and isinstance(item, list)
+        if isinstance(item, (dict, list)) and not allowed_list:
+            errors.append({"field": f"{name}.{key}", "message": _("This field must be text.")})
+            data.pop(key)
     if isinstance(data.get("categories"), list):
-        data["categories"] = [str(item) for item in data["categories"]]
+        if not all(isinstance(item, str) for item in data["categories"]):
+            errors.append(
+                {"field": f"{name}.categories", "message": _("Choose categories from the list.")}
+            )
+            data.pop("categories")
+        else:
+            data["categories"] = list(data["categories"])
     for key, item in list(data.items()):
         if isinstance(item, bool):
             data[key] = "on" if item else ""

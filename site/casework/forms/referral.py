@@ -91,6 +91,8 @@ class ReferralForm(forms.Form):
         received = self.cleaned_data["received_at"]
         if received > timezone.now() + FUTURE_TOLERANCE:
             raise forms.ValidationError(_("The time of receipt cannot be in the future."))
+        if received.year < 2000:
+            raise forms.ValidationError(_("Please check the year of the time of receipt."))
         return received
 
     def clean(self):
