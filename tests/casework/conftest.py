@@ -1,6 +1,9 @@
+import datetime
 import io
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.utils.functional import empty
 
@@ -52,3 +55,13 @@ def casework_data(db, database_snapshots, settings, tmp_path, monkeypatch):
 def casework_data_committed(transactional_db, database_snapshots, settings, tmp_path, monkeypatch):
     """The same data, really committed (live-server and on-commit tests)."""
     _load_casework_data(database_snapshots, settings, tmp_path, monkeypatch)
+
+
+@pytest.fixture
+def after_the_referrals_arrive():
+    """Referrals in the tests arrive on Monday 2 March 2026 at 09:30 (referral_payload),
+    and the tests pin the deadlines the law gives from that day: "now" is that afternoon,
+    whatever day the tests run on (or are frozen at by `make test-dates`)."""
+    moment = datetime.datetime(2026, 3, 2, 15, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+    with time_machine.travel(moment, tick=True):
+        yield moment

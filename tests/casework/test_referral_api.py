@@ -1,10 +1,8 @@
 """POST /api/v1/referrals: court-pushed cases, routed, idempotent, refused with nothing changed."""
 
 import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 from django.utils import timezone
 
 from applications.models import Case, CaseEvent, Notification
@@ -14,16 +12,7 @@ from directory.models import Agency
 
 from .referral_factories import api, issue_token, referral_payload, snapshot
 
-pytestmark = pytest.mark.usefixtures("casework_data")
-
-
-@pytest.fixture(autouse=True)
-def _after_the_referrals_arrive():
-    """The referrals here arrive on Monday 2 March 2026 at 09:30 (referral_payload) and the
-    tests pin the deadlines the law gives from that day: "now" is that afternoon."""
-    moment = datetime.datetime(2026, 3, 2, 15, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
-    with time_machine.travel(moment, tick=True):
-        yield
+pytestmark = pytest.mark.usefixtures("casework_data", "after_the_referrals_arrive")
 
 
 @pytest.fixture

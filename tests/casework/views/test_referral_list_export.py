@@ -18,7 +18,7 @@ EXPORT = "/admin/cases/referrals/feedback.xlsx"
 
 
 @pytest.fixture
-def referrals(case_staff):
+def referrals(case_staff, after_the_referrals_arrive):
     """Two referrals of the city court (center desk; HRSS Zengdu's workroom) and one of the
     Zengdu court (center desk), plus an ordinary online case."""
     city, zengdu = issue_token("court-city"), issue_token("court-zengdu")
