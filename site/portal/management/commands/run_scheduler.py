@@ -27,13 +27,19 @@ def trigger(job) -> CronTrigger:
 
 def enqueue(name: str) -> str:
     """Hand one job to the task worker; returns the task result's id."""
-    close_old_connections()
-    try:
-        result = run_scheduled_job.enqueue(name)
-    finally:
-        close_old_connections()
+    result = run_scheduled_job.enqueue(name)
     logger.info("Enqueued scheduled job %s as task %s", name, result.id)
     return result.id
+
+
+def enqueue_on_time(name: str) -> str:
+    """What the long-running scheduler calls at a job's time: with fresh database
+    connections, as a request would have (the process lives for months)."""
+    close_old_connections()
+    try:
+        return enqueue(name)
+    finally:
+        close_old_connections()
 
 
 def next_runs(now: datetime) -> list[tuple[str, datetime]]:
@@ -77,7 +83,7 @@ class Command(BaseCommand):
         scheduler = BlockingScheduler(timezone=ZoneInfo(settings.TIME_ZONE))
         for job in JOBS:
             scheduler.add_job(
-                enqueue,
+                enqueue_on_time,
                 trigger(job),
                 args=[job.name],
                 id=job.name,
