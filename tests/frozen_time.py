@@ -3,10 +3,11 @@
 Tests marked `dates` (deadlines, working days, referrals, tracking, scheduled publishing,
 purges, opening hours, the digest, casework actions and queues) run with the clock moved
 to the instant given by `--frozen-at` (ISO 8601, Beijing time when it has no offset), or
-the PORTAL_TEST_NOW environment variable; time then runs on from there (time-machine,
-tick=True), so sessions, timeouts and "now" stay coherent within a test. Without either,
-they run at the real time, like every other test. A test that pins its own instant with
-`time_machine.travel(...)` inside keeps it: the innermost travel wins.
+the PORTAL_TEST_NOW environment variable, or by default DEFAULT_INSTANT, never the real
+clock; time then runs on from there (time-machine, tick=True), so sessions, timeouts and
+"now" stay coherent within a test, and a plain `make test` gives the same dates every
+day. A test that pins its own instant with `time_machine.travel(...)` inside keeps it: the
+innermost travel wins.
 
 Every test that asserts a date computed from "today" must hold at each of these instants:
 `make test-dates` runs the marked tests once per instant in INSTANTS.
@@ -60,6 +61,7 @@ DATE_SENSITIVE = (
     "tests/casework/views/test_queues.py",
     "tests/casework/views/test_case_page.py",
     "tests/casework/views/test_audit_log.py",
+    "tests/casework/views/test_agreement_form.py",
     "tests/casework/views/test_referral_list_export.py",
     "tests/applications/test_tracking.py",
     "tests/casework/test_tracking_every_status.py",
@@ -79,10 +81,14 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.dates)
 
 
+# Where `make test` runs the marked tests: an ordinary working day.
+DEFAULT_INSTANT = "2026-12-02T10:00:00"
+
+
 def pytest_addoption(parser):
     parser.addoption(
         "--frozen-at",
-        default=os.environ.get("PORTAL_TEST_NOW", ""),
+        default=os.environ.get("PORTAL_TEST_NOW", "") or DEFAULT_INSTANT,
         help="Run tests marked `dates` at this instant (ISO 8601, Beijing time without an "
         "offset, or a name from tests/frozen_time.INSTANTS).",
     )
@@ -96,15 +102,13 @@ def pytest_configure(config):
 
 def pytest_report_header(config):
     instant = config.getoption("--frozen-at")
-    if instant:
-        return f"tests marked `dates` run at {parse_instant(instant).isoformat()}"
-    return None
+    return f"tests marked `dates` run at {parse_instant(instant).isoformat()}"
 
 
 @pytest.fixture(autouse=True)
 def _frozen_at(request):
     instant = request.config.getoption("--frozen-at")
-    if not instant or request.node.get_closest_marker("dates") is None:
+    if request.node.get_closest_marker("dates") is None:
         yield None
         return
     with time_machine.travel(parse_instant(instant), tick=True):
