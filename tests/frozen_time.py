@@ -49,7 +49,6 @@ def parse_instant(text: str) -> datetime.datetime:
 # marked `dates`. A test elsewhere can carry the marker itself.
 DATE_SENSITIVE = (
     "tests/casework/test_deadlines.py",
-    "tests/casework/test_working_days.py",
     "tests/casework/test_workflow.py",
     "tests/casework/test_referral_api.py",
     "tests/casework/test_referral_feedback.py",

@@ -30,10 +30,9 @@ START, END = "<!-- casework:start -->", "<!-- casework:end -->"
 
 
 def build_cases():
-    from applications import references
-    from applications.choices import CaseStatus
-    from applications.models import Case, CaseEvent
-    from casework import deadlines
+    from cases import deadlines, references
+    from cases.choices import CaseStatus
+    from cases.models import Case, CaseEvent
     from directory.models import Agency, Mediator
 
     rng = random.Random(20261129)  # noqa: S311 - reproducible data, not secrets
@@ -135,7 +134,7 @@ def test_casework_benchmark(tmp_path, settings):
     build_seconds = time.perf_counter() - started
     from django.contrib.auth import get_user_model
 
-    from applications.models import Case, CaseEvent
+    from cases.models import Case, CaseEvent
 
     User = get_user_model()
     handler, admin = Client(), Client()

@@ -5,14 +5,16 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Status
 from ninja.errors import ValidationError as NinjaValidationError
 
-from applications import references, validators
-from applications.api_body import BodyRefused, read_object
-from applications.api_openapi import json_body, with_nested_schemas
-from applications.api_schemas import ApplicationIn, ApplicationOut, ErrorOut, TrackIn, TrackOut
-from applications.choices import CaseSource
-from applications.models import Case
-from applications.services import idempotency, intake, ratelimit, tracking
-from applications.services.submission import submit
+from applications.api_schemas import ApplicationIn, ApplicationOut, TrackIn, TrackOut
+from applications.services import idempotency, ratelimit, tracking
+from cases import references, validators
+from cases.api.body import BodyRefused, read_object
+from cases.api.openapi import json_body, with_nested_schemas
+from cases.api.schemas import ErrorOut
+from cases.choices import CaseSource
+from cases.models import Case
+from cases.services import intake
+from cases.services.submission import submit
 
 
 class PortalAPI(NinjaAPI):

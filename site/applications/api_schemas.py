@@ -8,42 +8,7 @@ from typing import Literal
 
 from ninja import Schema
 
-
-class PartyIn(Schema):
-    kind: Literal["worker", "employer"]
-    name: str
-    id_number: str | None = None
-    credit_code: str | None = None
-    phone: str | None = None
-    email: str | None = None
-    address: str | None = None
-
-
-class DisputeIn(Schema):
-    stage: Literal["pre_case", "arbitration_pending", "award_issued", "in_litigation"]
-    arbitration_case_number: str | None = None
-    categories: list[Literal["relationship", "contract", "dismissal", "hours", "pay", "other"]]
-    amount_claimed: str | None = None
-    workers_involved: int = 1
-    representative: str | None = None
-    employment_start: str | None = None
-    employment_end: str | None = None
-    claims: str
-    facts: str
-
-
-class EnterpriseIn(Schema):
-    name: str
-    credit_code: str
-    employee_count: int
-    union_status: Literal["none", "organizer", "committee"]
-    has_mediation_committee: bool | None = None
-    contact_name: str
-    phone: str
-    email: str | None = None
-    address: str | None = None
-    industry: str | None = None
-    questions: str | None = None
+from cases.api.schemas import AgencyOut, DisputeIn, EnterpriseIn, PartyIn
 
 
 class ApplicationIn(Schema):
@@ -57,11 +22,6 @@ class ApplicationIn(Schema):
     consent: bool
 
 
-class AgencyOut(Schema):
-    code: str
-    name: str
-
-
 class RoutingOut(Schema):
     rule: str
     explanation: str
@@ -72,16 +32,6 @@ class ApplicationOut(Schema):
     status: str
     agency: AgencyOut
     routing: RoutingOut
-
-
-class FieldError(Schema):
-    field: str
-    message: str
-
-
-class ErrorOut(Schema):
-    detail: str
-    errors: list[FieldError] = []
 
 
 class TrackIn(Schema):

@@ -5,7 +5,7 @@ from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from applications.models import Notification, RoutingRule
+from cases.models import Notification, RoutingRule
 
 
 class RoutingRuleViewSet(SnippetViewSet):

@@ -22,7 +22,7 @@ def routing_preview_urls():
 
 class PreviewMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm("applications.view_routingrule")
+        return request.user.has_perm("cases.view_routingrule")
 
 
 @hooks.register("register_admin_menu_item")

@@ -3,7 +3,7 @@ data masked (and revealable, one logged value at a time: services/personal_data.
 
 from django.utils.translation import gettext_lazy as _
 
-from applications.choices import (
+from cases.choices import (
     ApplicationType,
     DisputeCategory,
     DisputeStage,

@@ -12,11 +12,11 @@ from django.utils.translation import gettext as _
 from ninja import Router, Status
 from ninja.security import HttpBearer
 
-from applications import references
-from applications.api_body import BodyRefused, read_object
-from applications.api_openapi import json_body
-from applications.api_schemas import ErrorOut
-from applications.services import intake
+from cases import references
+from cases.api.body import BodyRefused, read_object
+from cases.api.openapi import json_body
+from cases.api.schemas import ErrorOut
+from cases.services import intake
 from casework.api_schemas import FeedbackListOut, FeedbackOut, ReferralIn, ReferralOut
 from casework.forms.referral import ReferralForm
 from casework.services import referral_feedback, referral_tokens, referrals

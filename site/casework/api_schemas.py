@@ -5,7 +5,7 @@ from typing import Literal
 
 from ninja import Schema
 
-from applications.api_schemas import AgencyOut, DisputeIn, PartyIn
+from cases.api.schemas import AgencyOut, DisputeIn, PartyIn
 
 
 class ReferralDisputeIn(DisputeIn):

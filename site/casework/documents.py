@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from applications.choices import ApplicationType, CaseStatus, DisputeCategory, PartyKind
+from cases.choices import ApplicationType, CaseStatus, DisputeCategory, PartyKind
 from casework.models import CaseOutcome
 
 

@@ -7,7 +7,7 @@ entries are who viewed personal data, downloaded, printed, exported or acted. Tw
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
-from applications.choices import CaseStatus
+from cases.choices import CaseStatus
 from casework.actions import ACTIONS
 from casework.models import AuditEntry
 from casework.services import personal_data

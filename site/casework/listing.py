@@ -16,9 +16,9 @@ from django.db import connection, models
 from django.db.models import Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
-from applications import references
-from applications.models import Case
-from casework import deadlines, permissions, workflow
+from cases import deadlines, references
+from cases.models import Case
+from casework import permissions, workflow
 from directory.permissions import is_center_admin
 
 MINE, AGENCY, UNASSIGNED, DUE_SOON, OVERDUE = "mine", "agency", "unassigned", "due_soon", "overdue"

@@ -14,7 +14,7 @@ whether a reference exists is not revealed either.
 from django.http import Http404
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-from applications.models import Case
+from cases.models import Case
 from directory.models import AgencyMembership
 from directory.permissions import is_center_admin
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext
 
-from applications.choices import ApplicationType as T
-from applications.choices import CaseStatus as S
+from cases.choices import ApplicationType as T
+from cases.choices import CaseStatus as S
 
 HANDLER, HEAD, ADMIN = "handler", "head", "admin"
 STAFF = frozenset({HANDLER, HEAD, ADMIN})

@@ -3,7 +3,7 @@ returns a list of what it changed (empty when everything was already in place), 
 second run changes nothing. Each app owns its demo loaders (`<app>/demo/`); this list
 only orders them."""
 
-from applications.demo import liaisons, routing_rules
+from cases.demo import liaisons, routing_rules
 from casework.demo import cases, staff
 from demo import sections, site_tree
 from directory.demo import agencies, directory_page, mediators, organizations, staff_access

@@ -22,6 +22,8 @@ UNSUPPORTED_TAGS = {"blocktranslate", "blocktrans", "plural"}
 
 class UnreadableMessage(ValueError):
     """A translatable string the extractor cannot read; the message says where."""
+
+
 SKIP_DIRS = {"migrations", "__pycache__"}
 DOMAIN = "django"
 

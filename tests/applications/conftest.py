@@ -6,7 +6,7 @@ from django.utils.functional import empty
 @pytest.fixture(autouse=True)
 def _fresh_cache_and_private_storage(settings, tmp_path):
     """Rate-limit counters and evidence files never leak between tests."""
-    from applications.storage import private_storage
+    from cases.storage import private_storage
 
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     private_storage._wrapped = empty
@@ -27,7 +27,7 @@ def routing_data(request, settings, tmp_path, monkeypatch):
     else:
         request.getfixturevalue("db")
 
-    from applications.demo import liaisons, routing_rules
+    from cases.demo import liaisons, routing_rules
     from demo import site_tree
     from directory.demo import agencies, organizations
 

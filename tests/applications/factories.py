@@ -2,8 +2,8 @@
 
 from stdnum.cn import ric, uscc
 
-from applications.choices import CaseSource
-from applications.services.submission import Application
+from cases.choices import CaseSource
+from cases.services.submission import Application
 
 
 def resident_id(area="421302", birth="19850312", sequence="123") -> str:
@@ -95,6 +95,18 @@ def api_mediation(**overrides) -> dict:
     for key, value in overrides.items():
         payload[key] = value
     return payload
+
+
+def distinct_api_mediations(count: int, phone_prefix: str) -> list[dict]:
+    """`count` intake API bodies from different applicants (distinct mobiles, no email), as
+    a crowd submitting at once would send them."""
+    payloads = []
+    for index in range(count):
+        payload = api_mediation()
+        payload["applicant"]["phone"] = f"{phone_prefix}{index:08d}"
+        payload["applicant"].pop("email", None)
+        payloads.append(payload)
+    return payloads
 
 
 def application(**overrides) -> Application:

@@ -15,6 +15,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .smtp_server import free_port
@@ -23,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 GUNICORN_CONFIG = ROOT / "gunicorn.conf.py"
 SEED = (
     "import io; from directory.demo import agencies, organizations; "
-    "from applications.demo import liaisons, routing_rules; "
+    "from cases.demo import liaisons, routing_rules; "
     "[m.load(io.StringIO()) for m in (agencies, organizations, liaisons, routing_rules)]"
 )
 
@@ -191,3 +192,9 @@ class JsonClient:
 
     def close(self):
         self.connection.close()
+
+
+def post_concurrently(url: str, payloads: list[dict]) -> list:
+    """POST every body at once (one thread each): [(status, body, seconds), ...]."""
+    with ThreadPoolExecutor(max_workers=len(payloads)) as pool:
+        return list(pool.map(lambda payload: post_json(url, payload), payloads))

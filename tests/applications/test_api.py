@@ -5,7 +5,7 @@ import json
 import pytest
 from django.test import Client
 
-from applications.models import Case, Notification
+from cases.models import Case, Notification
 
 from .factories import EMPLOYER_CODE, api_mediation
 
@@ -194,7 +194,7 @@ class TestTrack:
     def test_wrong_pairing_and_unknown_reference_answer_alike(self):
         reference = self._case()
         wrong_phone = post("/track", {"reference": reference, "phone": "13900000009"})
-        from applications import references
+        from cases import references
 
         unknown = post("/track", {"reference": references.generate(), "phone": "13800000001"})
         assert wrong_phone.status_code == unknown.status_code == 404

@@ -10,7 +10,8 @@ import time_machine
 from django.core.management import call_command
 from django.test import Client
 
-from applications.models import Case, IdempotencyKey
+from applications.models import IdempotencyKey
+from cases.models import Case
 
 from .factories import api_mediation
 

@@ -1,11 +1,9 @@
 """50 applications at once against a real server process: every one stored, none lost."""
 
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
 
-from .factories import api_mediation
-from .server_process import live_server, post_json, postgres_url
+from .factories import distinct_api_mediations
+from .server_process import live_server, post_concurrently, postgres_url
 
 DATABASES = [
     "sqlite",
@@ -23,22 +21,14 @@ DATABASES = [
 @pytest.mark.parametrize("kind", DATABASES)
 def test_50_concurrent_submissions(kind, tmp_path):
     with live_server(kind, tmp_path) as server:
-        payloads = []
-        for index in range(50):
-            payload = api_mediation()
-            payload["applicant"]["phone"] = f"138{index:08d}"
-            payload["applicant"].pop("email")
-            payloads.append(payload)
-        with ThreadPoolExecutor(max_workers=50) as pool:
-            results = list(
-                pool.map(lambda p: post_json(server.url + "/api/v1/applications", p), payloads)
-            )
+        payloads = distinct_api_mediations(50, phone_prefix="138")
+        results = post_concurrently(server.url + "/api/v1/applications", payloads)
         statuses = [status for status, _body, _seconds in results]
         assert statuses == [201] * 50, [body for status, body, _s in results if status != 201][:3]
         references = {body["reference"] for _status, body, _seconds in results}
         assert len(references) == 50
         counts = server.shell(
-            "from applications.models import Case, Notification; "
+            "from cases.models import Case, Notification; "
             "print(Case.objects.count(), Case.objects.values('reference').distinct().count(), "
             "Notification.objects.filter(status='sent').count())"
         )

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
 
-from applications.models import RoutingRule
+from cases.models import RoutingRule
 from directory.models import Agency, AgencyMembership
 
 

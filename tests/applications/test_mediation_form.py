@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from applications.models import Case, CaseEvent, EvidenceFile, Notification
+from cases.models import Case, CaseEvent, EvidenceFile, Notification
 
 from .factories import MEDIATION_STEPS, WORKER_ID
 from .files import EXE, PDF, big_upload, upload
@@ -337,7 +337,7 @@ def test_check_page_renders_in_at_most_10_queries(client, django_assert_max_num_
 
 
 def test_no_partial_case_when_notification_planning_fails(client, monkeypatch):
-    from applications.services import notify
+    from cases.services import notify
 
     def broken(planned):
         raise RuntimeError("boom")

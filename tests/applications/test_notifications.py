@@ -6,10 +6,10 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from applications import sms
-from applications.models import Case, Notification
-from applications.services.submission import submit
-from applications.tasks import MAX_ATTEMPTS, backoff, deliver_notification
+from cases import sms
+from cases.models import Case, Notification
+from cases.services.submission import submit
+from cases.tasks import MAX_ATTEMPTS, backoff, deliver_notification
 
 from .factories import MEDIATION_STEPS, application
 from .smtp_server import SMTPServer, free_port

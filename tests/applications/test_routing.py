@@ -5,8 +5,8 @@ from decimal import Decimal
 import pytest
 from django.test import Client
 
-from applications.models import RoutingRule, RoutingTarget
-from applications.services.routing import ApplicationFacts, decide
+from cases.models import RoutingRule, RoutingTarget
+from cases.services.routing import ApplicationFacts, decide
 from directory.models import Agency, MediationOrganization
 
 pytestmark = pytest.mark.usefixtures("routing_data")
@@ -92,7 +92,7 @@ def test_inactive_rules_are_skipped():
 def test_rule_4_targets_court_zengdu_when_no_station_exists(settings, tmp_path):
     import io
 
-    from applications.demo import routing_rules
+    from cases.demo import routing_rules
 
     RoutingRule.objects.all().delete()
     MediationOrganization.objects.filter(kind="litigation_station").delete()
@@ -179,6 +179,6 @@ class TestPreviewTool:
         client = Client()
         client.force_login(admin_user)
         rule = RoutingRule.objects.get(priority=50)
-        response = client.get(f"/admin/snippets/applications/routingrule/edit/{rule.pk}/")
+        response = client.get(f"/admin/snippets/cases/routingrule/edit/{rule.pk}/")
         assert response.status_code == 200
         assert 'name="regions"' in response.content.decode()

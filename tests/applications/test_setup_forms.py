@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from applications.models import Case
+from cases.models import Case
 
 from .factories import COMMITTEE_STEPS, UNION_STEPS
 from .wizard_client import fill, step_url, submit

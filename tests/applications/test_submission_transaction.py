@@ -13,10 +13,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django_tasks_db.models import DBTaskResult
 
-from applications import references
-from applications.models import Case, CaseEvent, Notification
-from applications.services import intake
-from applications.services.submission import submit
+from cases import references
+from cases.models import Case, CaseEvent, Notification
+from cases.services import intake
+from cases.services.submission import submit
 
 from .factories import api_mediation
 

@@ -3,10 +3,10 @@
 import pytest
 from django.test import Client
 
-from applications import references
-from applications.choices import CaseStatus
-from applications.models import CaseEvent
-from applications.services.submission import submit
+from cases import references
+from cases.choices import CaseStatus
+from cases.models import CaseEvent
+from cases.services.submission import submit
 
 from .factories import application
 

@@ -10,7 +10,7 @@ from django.utils.functional import empty
 
 @pytest.fixture(autouse=True)
 def _fresh_cache_and_private_storage(settings, tmp_path):
-    from applications.storage import private_storage
+    from cases.storage import private_storage
 
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     private_storage._wrapped = empty
@@ -21,7 +21,7 @@ def _fresh_cache_and_private_storage(settings, tmp_path):
 
 
 def _build_casework_data():
-    from applications.demo import liaisons, routing_rules
+    from cases.demo import liaisons, routing_rules
     from casework.demo import staff
     from demo import site_tree
     from directory.demo import agencies, mediators, organizations, staff_access

@@ -4,8 +4,8 @@ import itertools
 
 from django.contrib.auth import get_user_model
 
-from applications.services import intake
-from applications.services.submission import submit
+from cases.services import intake
+from cases.services.submission import submit
 from tests.applications.factories import EMPLOYER_CODE, api_mediation
 
 _phones = itertools.count(1)

@@ -7,7 +7,7 @@ from datetime import datetime
 from django.test import Client
 from django.utils import timezone
 
-from applications.models import Case, CaseEvent, Notification
+from cases.models import Case, CaseEvent, Notification
 from casework.models import AuditEntry, CourtReferral, ReferralToken
 from casework.services import referral_tokens
 from directory.models import Agency

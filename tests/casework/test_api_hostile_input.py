@@ -7,7 +7,8 @@ import json
 import pytest
 from django.test import Client
 
-from applications.models import Case, IdempotencyKey
+from applications.models import IdempotencyKey
+from cases.models import Case
 from casework.models import CourtReferral
 from casework.services import referral_tokens
 from directory.models import Agency

@@ -6,8 +6,8 @@ refused action sends nothing."""
 import pytest
 from django.urls import reverse
 
-from applications import sms
-from applications.models import Notification
+from cases import sms
+from cases.models import Notification
 from casework.actions import ACTIONS
 from casework.services.actions import ActionRefused, perform
 

@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
-from applications.choices import CaseStatus
-from casework import deadlines, working_days
+from cases import deadlines, working_days
+from cases.choices import CaseStatus
 from casework.models import CourtReferral
 
 from .factories import make_case, union_payload
@@ -60,7 +60,7 @@ def test_year_without_official_arrangement_uses_statutory_holidays(caplog, monke
 
     monkeypatch.setattr(chinese_calendar, "is_workday", no_data)
     monkeypatch.setattr(working_days, "_warned_years", set())
-    with caplog.at_level(logging.WARNING, logger="casework.working_days"):
+    with caplog.at_level(logging.WARNING, logger="cases.working_days"):
         assert working_days.is_working_day(D(2027, 10, 1)) is False  # National Day
         assert working_days.is_working_day(D(2027, 5, 1)) is False  # Labor Day, a Saturday
         assert working_days.is_working_day(D(2027, 1, 4)) is True  # an ordinary Monday

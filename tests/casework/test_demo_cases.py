@@ -2,8 +2,8 @@
 
 from django.contrib.auth import get_user_model
 
-from applications.choices import CaseSource, CaseStatus
-from applications.models import Case
+from cases.choices import CaseSource, CaseStatus
+from cases.models import Case
 from casework import permissions
 from casework.documents import available_documents
 
@@ -21,7 +21,7 @@ def test_demo_has_cases_in_every_stage_and_court_referrals(demo_site):
     referrals = Case.objects.filter(source=CaseSource.COURT_REFERRAL)
     assert referrals.count() == 2
     assert all(case.feedback_due for case in referrals)
-    from casework.deadlines import today
+    from cases.deadlines import today
 
     assert Case.objects.filter(next_due__lt=today()).exists()  # an overdue case to show
     agreement = Case.objects.get(status=CaseStatus.AGREEMENT)

@@ -10,8 +10,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from applications.models import Case, Notification
-from casework import deadlines
+from cases import deadlines
+from cases.models import Case, Notification
 from casework.models import DeadlineDigest
 from casework.services import digest
 from casework.services.actions import perform

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from applications.models import Case, CaseEvent, Notification
+from cases.models import Case, CaseEvent, Notification
 from casework.models import CourtReferral
 from casework.services import referral_tokens
 from directory.models import Agency

@@ -66,7 +66,7 @@ def test_concurrent_pushes_of_one_court_case_make_one_case(kind, tmp_path):
         assert len({body["reference"] for _status, body in same_results}) == 1
         assert [status for status, _body in other_results] == [201] * 4
         counts = server.shell(
-            "from applications.models import Case; from casework.models import CourtReferral; "
+            "from cases.models import Case; from casework.models import CourtReferral; "
             "print(Case.objects.count(), CourtReferral.objects.count(), "
             "CourtReferral.objects.filter(court_case_number='（2026）鄂13民诉前调500号').count())"
         )

@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from applications.choices import CaseStatus
-from applications.models import Case
+from cases.choices import CaseStatus
+from cases.models import Case
 from casework.services.actions import perform
 from directory.models import Mediator
 

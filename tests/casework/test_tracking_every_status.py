@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from applications.choices import CaseStatus as S
+from cases.choices import CaseStatus as S
 from casework.services.actions import perform
 from directory.models import Agency
 

@@ -10,8 +10,8 @@ import pytest
 from django.db import transaction
 from django.utils import timezone
 
-from applications.choices import CaseStatus as S
-from applications.models import CaseEvent
+from cases.choices import CaseStatus as S
+from cases.models import CaseEvent
 from casework.models import AgreementTerm, AuditEntry, CaseOutcome, MediationSession
 from casework.services.actions import ActionRefused, perform
 from directory.models import Agency, Mediator

@@ -4,7 +4,7 @@ axe-core finds no serious or critical problem on the queue, the case page or a f
 
 import re
 
-from applications.models import Case
+from cases.models import Case
 from casework.models import AuditEntry
 from directory.models import Mediator
 from tests.applications.factories import WORKER_ID

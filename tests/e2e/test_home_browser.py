@@ -87,3 +87,21 @@ def test_admin_login_with_demo_credentials(live_demo, browser_context_factory):
     assert page.locator("html").get_attribute("lang") == "zh-hans"
     assert page.title().startswith("控制面板")
     assert page.locator("#id_password").count() == 0
+
+
+@pytest.mark.parametrize("java_script", [True, False], ids=["with-js", "without-js"])
+def test_print_button_shows_only_when_it_can_print(live_demo, browser_context_factory, java_script):
+    """static/js/print.js (shared with the back office's documents) reveals the button and
+    prints; without JavaScript the button stays hidden rather than doing nothing."""
+    context = browser_context_factory(DESKTOP, java_script=java_script)
+    context.add_init_script(
+        "window.print = () => { window.__printed = (window.__printed || 0) + 1; };"
+    )
+    page = context.new_page()
+    page.goto(live_demo + "/policies/sui-ren-she-han-2023-57/")
+    button = page.get_by_role("button", name="打印")
+    if not java_script:
+        assert button.count() == 0  # hidden elements are not in the accessibility tree
+        return
+    button.click()
+    page.wait_for_function("window.__printed === 1")

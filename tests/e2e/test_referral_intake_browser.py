@@ -3,7 +3,7 @@ keyboard-reachable error summaries, no horizontal scrolling at 375 px, axe-core 
 
 import re
 
-from applications.models import Case
+from cases.models import Case
 from casework.models import ReferralToken
 from tests.applications.factories import EMPLOYER_CODE, WORKER_ID
 

@@ -47,7 +47,7 @@ def test_extraction_reads_python_and_context():
 @pytest.mark.parametrize(
     ("source", "where"),
     [
-        ('{% load i18n %}\n{% blocktranslate %}Hi {{ name }}{% endblocktranslate %}', "t.html:2"),
+        ("{% load i18n %}\n{% blocktranslate %}Hi {{ name }}{% endblocktranslate %}", "t.html:2"),
         ("{% load i18n %}{% blocktrans %}Hi{% endblocktrans %}", "t.html:1"),
         ("{% load i18n %}{% translate variable %}", "t.html:1"),
     ],

@@ -36,7 +36,7 @@ def hold_write_lock(path):
 
 
 def count_cases(server) -> str:
-    return server.shell("from applications.models import Case; print(Case.objects.count())")
+    return server.shell("from cases.models import Case; print(Case.objects.count())")
 
 
 def test_api_writer_gets_json_503_while_readers_read(server):

@@ -17,13 +17,12 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
-from tests.applications.factories import api_mediation
-from tests.applications.server_process import post_json
+from tests.applications.factories import distinct_api_mediations
+from tests.applications.server_process import post_concurrently
 from tests.applications.smtp_server import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -177,22 +176,14 @@ def test_admin_sign_in_works_over_plain_http(instance):
 
 
 def test_50_concurrent_submissions_are_all_stored_and_notified(instance):
-    payloads = []
-    for index in range(50):
-        payload = api_mediation()
-        payload["applicant"]["phone"] = f"139{index:08d}"
-        payload["applicant"].pop("email", None)
-        payloads.append(payload)
-    with ThreadPoolExecutor(max_workers=50) as pool:
-        results = list(
-            pool.map(lambda p: post_json(instance.url + "/api/v1/applications", p), payloads)
-        )
+    payloads = distinct_api_mediations(50, phone_prefix="139")
+    results = post_concurrently(instance.url + "/api/v1/applications", payloads)
     statuses = [status for status, _body, _seconds in results]
     assert statuses == [201] * 50, [body for status, body, _s in results if status != 201][:3]
     references = {body["reference"] for _status, body, _seconds in results}
     assert len(references) == 50
     stored = instance.shell(
-        "from applications.models import Case; "
+        "from cases.models import Case; "
         "print(Case.objects.filter(source='api').values('reference').distinct().count())"
     )
     assert stored == "50"
@@ -200,7 +191,7 @@ def test_50_concurrent_submissions_are_all_stored_and_notified(instance):
     # The task worker delivers each case's SMS to the applicant (recorded, not sent).
     def delivered():
         sent = instance.shell(
-            "from applications.models import Notification; "
+            "from cases.models import Notification; "
             "print(Notification.objects.filter(channel='sms', status='sent').count())"
         )
         return int(sent) >= 50
@@ -226,13 +217,13 @@ def test_the_scheduler_runs_and_its_jobs_run_in_the_worker(instance):
 
 
 def test_ctrl_c_stops_everything_and_a_second_start_keeps_the_data(instance):
-    count = instance.shell("from applications.models import Case; print(Case.objects.count())")
+    count = instance.shell("from cases.models import Case; print(Case.objects.count())")
     pgid = instance.process.pid
     instance.stop()
     wait_for(lambda: not group_alive(pgid), "every process to stop", timeout=60)
     assert instance.get("/healthz")[0] is None
     instance.start()
-    again = instance.shell("from applications.models import Case; print(Case.objects.count())")
+    again = instance.shell("from cases.models import Case; print(Case.objects.count())")
     assert again == count
     body = json.loads(instance.get("/healthz")[1])
     assert body["status"] == "ok"

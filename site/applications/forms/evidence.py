@@ -4,9 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from applications import validators
-
-from .fields import MultipleFileField
+from cases import validators
+from cases.forms.fields import MultipleFileField
 
 
 class EvidenceForm(forms.Form):

@@ -3,8 +3,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-PRIVACY_NOTICE_VERSION = "2024-1"
-
 
 class ReviewForm(forms.Form):
     consent = forms.BooleanField(

@@ -3,11 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from applications.choices import ApplicationType, DisputeCategory, DisputeStage
+from cases.choices import ApplicationType, DisputeCategory, DisputeStage
+from cases.forms.fields import AmountField
 from directory.models import MediationOrganization
 from directory.regions import Region
-
-from .fields import AmountField
 
 
 class RoutingPreviewForm(forms.Form):

@@ -4,9 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from applications import references
-
-from .fields import MobileField
+from cases import references
+from cases.forms.fields import MobileField
 
 
 class TrackForm(forms.Form):

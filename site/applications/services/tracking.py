@@ -5,8 +5,8 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from applications.choices import CaseStatus
-from applications.models import Case, CaseEvent
+from cases.choices import CaseStatus
+from cases.models import Case, CaseEvent
 
 
 @dataclass

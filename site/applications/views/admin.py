@@ -5,12 +5,12 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from applications.forms.routing_preview import RoutingPreviewForm
-from applications.models import RoutingRule
-from applications.services.routing import ApplicationFacts, decide, matches
+from cases.models import RoutingRule
+from cases.services.routing import ApplicationFacts, decide, matches
 
 
 def routing_preview(request):
-    if not request.user.has_perm("applications.view_routingrule"):
+    if not request.user.has_perm("cases.view_routingrule"):
         raise PermissionDenied
     form = RoutingPreviewForm(request.GET or None)
     decision, checks = None, []

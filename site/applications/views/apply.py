@@ -7,15 +7,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from applications.forms.mediation import Relationship
 from applications.forms.review import ReviewForm
-from applications.models import Case
-from applications.services import evidence as evidence_store
 from applications.services import ratelimit
-from applications.services.submission import submit
 from applications.summary import rows
 from applications.wizard.definitions import MEDIATION, WIZARDS, build_application, default_initial
 from applications.wizard.state import WizardState, initial_from
+from cases.forms.dispute import Relationship
+from cases.models import Case
+from cases.services import evidence as evidence_store
+from cases.services.submission import submit
 from directory.models import MediationOrganization
 
 from .limits import limit_body, too_many

@@ -4,9 +4,9 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
-from applications import validators
 from applications.forms.track import TrackForm
 from applications.services import ratelimit, tracking
+from cases import validators
 
 from .limits import limit_body, too_many
 

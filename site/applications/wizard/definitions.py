@@ -4,18 +4,18 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from applications.choices import ApplicationType, PartyKind
 from applications.forms.evidence import EvidenceForm
-from applications.forms.mediation import AboutForm, DisputeDetailsForm, OrganizationForm, StageForm
-from applications.forms.parties import PartyForm
-from applications.forms.setup import (
+from applications.wizard.steps import EvidenceStep, LaborDisputeScreen, Step
+from cases.choices import ApplicationType, PartyKind
+from cases.forms.dispute import AboutForm, DisputeDetailsForm, OrganizationForm, StageForm
+from cases.forms.parties import PartyForm
+from cases.forms.setup import (
     CommitteeStatusForm,
     ContactForm,
     EnterpriseForm,
     UnionStatusForm,
 )
-from applications.services.submission import Application
-from applications.wizard.steps import EvidenceStep, LaborDisputeScreen, Step
+from cases.services.submission import Application
 
 
 @dataclass

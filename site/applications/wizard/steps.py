@@ -7,8 +7,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from applications.forms.mediation import Relationship
-from applications.services import evidence as evidence_store
+from cases.forms.dispute import Relationship
+from cases.services import evidence as evidence_store
 
 
 @dataclass

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from applications.models import CaseEvent
+from cases.models import CaseEvent
 from casework import permissions
 from casework.forms.actions import AssignForm
 from casework.services.action_rules import ActionRefused, display

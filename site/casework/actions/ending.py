@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from applications.choices import CaseStatus as S
+from cases.choices import CaseStatus as S
 from casework.forms.actions import CloseForm, WithdrawForm
 from casework.services.action_rules import record_outcome, required
 from casework.workflow import ENDED, OPEN, SENIOR, Action

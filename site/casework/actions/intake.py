@@ -4,8 +4,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from applications.choices import CaseStatus as S
-from applications.models import CaseEvent
+from cases.choices import CaseStatus as S
+from cases.models import CaseEvent
 from casework import permissions
 from casework.forms.actions import AcceptForm, DeclineForm, TransferForm
 from casework.services import transfer_notices

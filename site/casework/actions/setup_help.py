@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from applications.choices import CaseStatus as S
+from cases.choices import CaseStatus as S
 from casework.forms.actions import CompleteForm, StartWorkForm
 from casework.services.action_rules import record_outcome, required
 from casework.workflow import SETUP, Action

@@ -10,10 +10,10 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from stdnum.cn import ric, uscc
 
-from applications.models import Case
-from applications.services import intake
-from applications.services.submission import submit
-from casework import deadlines
+from cases import deadlines
+from cases.models import Case
+from cases.services import intake
+from cases.services.submission import submit
 from casework.services import referrals
 from casework.services.actions import perform
 from directory.models import Agency, MediationOrganization, Mediator

@@ -7,7 +7,7 @@ see is decided by their agency membership (casework/permissions.py); the next de
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 
-from applications.demo.liaisons import shared_password
+from cases.demo.liaisons import shared_password
 from directory.models import Agency, AgencyMembership
 
 ROLES = (

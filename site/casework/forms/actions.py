@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from applications.forms.fields import FriendlyDateField
+from cases.forms.fields import FriendlyDateField
 from casework.services.action_rules import ARBITRATION_ADVICE
 from directory.models import (
     Agency,

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
-from applications.forms.fields import AmountField, FriendlyDateField
+from cases.forms.fields import AmountField, FriendlyDateField
 from casework.forms.actions import ActionForm, text_field
 from casework.models import AgreementTerm
 

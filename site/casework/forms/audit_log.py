@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from applications import references
+from cases import references
 from casework.models import AuditEntry
 from directory.models import Agency
 

@@ -2,8 +2,8 @@
 or a court referral registered by hand): the public wizard's own forms, prefixed, so staff
 input is validated exactly like an online application."""
 
-from applications.forms.mediation import DisputeDetailsForm, DisputeForm
-from applications.forms.parties import PartyForm
+from cases.forms.dispute import DisputeDetailsForm, DisputeForm
+from cases.forms.parties import PartyForm
 
 
 class IntakeSections:

@@ -5,8 +5,8 @@ from django import forms
 from django.db.models import Value
 from django.utils.translation import gettext_lazy as _
 
-from applications.choices import ApplicationType, CaseSource, CaseStatus, DisputeStage
-from applications.forms.fields import FriendlyDateField
+from cases.choices import ApplicationType, CaseSource, CaseStatus, DisputeStage
+from cases.forms.fields import FriendlyDateField
 from casework import listing
 from casework.forms.widgets import ListSelect
 from directory.models import MediationOrganization, Mediator

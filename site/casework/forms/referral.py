@@ -171,7 +171,7 @@ class ReferralListFilterForm(forms.Form):
         self.fields["court"].queryset = courts()
 
     def filter(self, cases):
-        from casework.deadlines import OUTCOME_STATUSES, today
+        from cases.deadlines import OUTCOME_STATUSES, today
 
         data = self.cleaned_data
         if data.get("court"):

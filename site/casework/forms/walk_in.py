@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from applications.forms.mediation import organization_choices
+from cases.forms.dispute import organization_choices
 from directory.regions import Region
 
 FUTURE_TOLERANCE = timedelta(minutes=5)

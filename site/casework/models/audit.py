@@ -25,7 +25,7 @@ class AuditEntry(models.Model):
     )
     action = models.CharField(max_length=20, choices=Action.choices, verbose_name=_("Action"))
     case = models.ForeignKey(
-        "applications.Case",
+        "cases.Case",
         on_delete=models.CASCADE,
         null=True,
         blank=True,

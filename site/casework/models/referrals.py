@@ -16,9 +16,7 @@ class CourtReferral(models.Model):
         ORDINARY = "ordinary", _("Ordinary procedure")
         SIMPLE = "simple", _("Simple procedure")
 
-    case = models.OneToOneField(
-        "applications.Case", on_delete=models.CASCADE, related_name="referral"
-    )
+    case = models.OneToOneField("cases.Case", on_delete=models.CASCADE, related_name="referral")
     court = models.ForeignKey(
         "directory.Agency",
         on_delete=models.PROTECT,

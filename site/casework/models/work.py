@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class MediationSession(models.Model):
-    case = models.ForeignKey("applications.Case", on_delete=models.CASCADE, related_name="sessions")
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="sessions")
     starts_at = models.DateTimeField(verbose_name=_("Time"))
     is_online = models.BooleanField(default=False, verbose_name=_("Online session"))
     place = models.CharField(max_length=200, verbose_name=_("Place or online meeting details"))
@@ -29,9 +29,7 @@ class MediationSession(models.Model):
 class CaseOutcome(models.Model):
     """How the case ended: agreement (with terms), no agreement, withdrawn, rejected, done."""
 
-    case = models.OneToOneField(
-        "applications.Case", on_delete=models.CASCADE, related_name="outcome"
-    )
+    case = models.OneToOneField("cases.Case", on_delete=models.CASCADE, related_name="outcome")
     kind = models.CharField(max_length=20, verbose_name=_("Outcome"))  # a CaseStatus value
     summary = models.TextField(blank=True, verbose_name=_("Summary"))
     advice = models.TextField(blank=True, verbose_name=_("Advice to the applicant"))

@@ -14,8 +14,9 @@ import logging
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from applications.models import Case, CaseEvent
-from casework import deadlines, permissions, workflow
+from cases import deadlines
+from cases.models import Case, CaseEvent
+from casework import permissions, workflow
 from casework.actions import ACTIONS
 from casework.services import applicant_notices, audit
 from casework.services.action_rules import ActionRefused

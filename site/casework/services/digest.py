@@ -26,10 +26,10 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from applications.choices import ApplicationType, CaseStatus
-from applications.models import Case, Notification
-from applications.services import notify
-from casework import deadlines
+from cases import deadlines
+from cases.choices import ApplicationType, CaseStatus
+from cases.models import Case, Notification
+from cases.services import notify
 from casework.models import DeadlineDigest
 from directory.models import Agency, AgencyMembership
 

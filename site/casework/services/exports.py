@@ -4,15 +4,11 @@ Values come from referral_feedback.describe (the API's description), so the file
 API never disagree. No ID numbers or phones: the parties' names only.
 """
 
-import io
-
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 
 from casework.models import CourtReferral
 from casework.services import referral_feedback
+from home import spreadsheets
 
 
 def _headers():
@@ -73,19 +69,4 @@ def feedback_rows(cases):
 
 
 def feedback_xlsx(cases) -> tuple[bytes, int]:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Court feedback"))
-    bold = Font(bold=True)
-    header = []
-    for title in _headers():
-        cell = WriteOnlyCell(sheet, value=str(title))
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
-    count = 0
-    for row in feedback_rows(cases):
-        sheet.append(row)
-        count += 1
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue(), count
+    return spreadsheets.write_xlsx(_("Court feedback"), _headers(), feedback_rows(cases))

@@ -6,8 +6,8 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from applications.choices import CaseStatus
-from applications.models import Case
+from cases.choices import CaseStatus
+from cases.models import Case
 from casework.models import AgreementTerm
 
 

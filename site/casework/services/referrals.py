@@ -14,11 +14,11 @@ from django.db import IntegrityError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from applications.choices import CaseSource, DisputeStage
-from applications.models import Case, CaseEvent
-from applications.services.routing import Decision
-from applications.services.submission import Application, submit
-from casework import deadlines
+from cases import deadlines
+from cases.choices import CaseSource, DisputeStage
+from cases.models import Case, CaseEvent
+from cases.services.routing import Decision
+from cases.services.submission import Application, submit
 from casework.models import CourtReferral
 from directory.models import Agency
 from directory.regions import AgencyKind, Region

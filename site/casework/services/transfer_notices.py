@@ -5,8 +5,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from applications.models import Notification
-from applications.services import notify
+from cases.models import Notification
+from cases.services import notify
 
 
 def plan(case, sender, receiver, reason) -> list[Notification]:

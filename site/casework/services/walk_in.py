@@ -5,9 +5,9 @@ and the time of the oral application recorded."""
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from applications.choices import ApplicationType, CaseSource
-from applications.models import Case, CaseEvent
-from applications.services.submission import Application, submit
+from cases.choices import ApplicationType, CaseSource
+from cases.models import Case, CaseEvent
+from cases.services.submission import Application, submit
 from casework.forms.walk_in import Channel
 
 

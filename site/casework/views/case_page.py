@@ -8,9 +8,10 @@ answers 404. The page costs a fixed number of queries whatever the case's histor
 from django.shortcuts import render
 from django.urls import reverse
 
-from applications.choices import ApplicationType, CaseStatus
-from applications.models import Case
-from casework import answers, deadlines, documents, history, permissions
+from cases import deadlines
+from cases.choices import ApplicationType, CaseStatus
+from cases.models import Case
+from casework import answers, documents, history, permissions
 from casework.actions import available
 
 CASE_RELATIONS = (
@@ -22,6 +23,7 @@ CASE_RELATIONS = (
     "referral__court",
     "outcome__decided_by",
 )
+
 
 def load_case(user, reference) -> Case:
     return permissions.get_case_or_404(

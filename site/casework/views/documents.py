@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
-from applications.choices import CaseStatus
+from cases.choices import CaseStatus
 from casework import permissions
 from casework.documents import DOCUMENTS, document_context
 from casework.models import AuditEntry

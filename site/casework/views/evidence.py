@@ -1,6 +1,6 @@
 """Download one evidence file of a case: permission-checked, logged, never cached.
 
-Evidence lives in private storage with no URL (applications/storage.py); this view is the
+Evidence lives in private storage with no URL (cases/storage.py); this view is the
 only way to read it. The audit entry names the file, never its content.
 """
 

@@ -12,7 +12,8 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from casework import deadlines, listing, permissions
+from cases import deadlines
+from casework import listing, permissions
 from casework.forms.queue import QueueFilterForm
 from casework.services.personal_data import mask_phone
 from directory.permissions import is_center_admin

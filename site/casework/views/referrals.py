@@ -10,9 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from applications.choices import ApplicationType, CaseStatus
-from applications.services.submission import Application
-from casework import deadlines, permissions
+from cases import deadlines
+from cases.choices import ApplicationType, CaseStatus
+from cases.services.submission import Application
+from casework import permissions
 from casework.forms.intake_sections import IntakeSections, error_list
 from casework.forms.referral import ReferralListFilterForm, ReferralRegistrationForm
 from casework.models import AuditEntry

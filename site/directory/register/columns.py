@@ -6,6 +6,22 @@ Values are written as text so a re-import reads back exactly what was exported.
 from dataclasses import dataclass
 
 YES, NO = "是", "否"
+# The mediator's own fields the register carries one to one (the importer compares and
+# writes them, the exporter reads them).
+SCALAR_FIELDS = [
+    "name",
+    "id_number",
+    "category",
+    "certificate_number",
+    "certificate_issuer",
+    "certificate_valid_until",
+    "status",
+    "joined_on",
+    "is_public",
+    "public_introduction",
+    "phone",
+    "email",
+]
 LIST_SEPARATORS = ["；", ";", "，", ",", "、"]
 
 

@@ -4,8 +4,6 @@ Built from plain values (five queries in all, whatever the size): 5,000 rows exp
 well under the 5-second target (docs/performance.md).
 """
 
-import csv
-import io
 from collections import defaultdict
 from datetime import date
 from decimal import Decimal
@@ -13,32 +11,14 @@ from decimal import Decimal
 from django.db.models import DecimalField, Q, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 
 from directory.models import Mediator, MediatorCategory, MediatorStatus
+from home import spreadsheets
 
-from .columns import HEADERS, NO, YES, join_list
+from .columns import HEADERS, NO, SCALAR_FIELDS, YES, join_list
 
 ZERO = Value(Decimal("0"), output_field=DecimalField(max_digits=8, decimal_places=1))
-FIELDS = [
-    "pk",
-    "code",
-    "name",
-    "id_number",
-    "category",
-    "agency__code",
-    "certificate_number",
-    "certificate_issuer",
-    "certificate_valid_until",
-    "status",
-    "joined_on",
-    "is_public",
-    "public_introduction",
-    "phone",
-    "email",
-]
+FIELDS = ["pk", "code", "agency__code", *SCALAR_FIELDS]
 
 
 def _date(value: date | None) -> str:
@@ -109,31 +89,8 @@ def rows(queryset=None, year=None):
 
 
 def write_csv(queryset=None) -> tuple[bytes, int]:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(HEADERS)
-    count = 0
-    for row in rows(queryset):
-        writer.writerow(row)
-        count += 1
-    # UTF-8 with a byte-order mark so Excel on Chinese Windows opens it correctly.
-    return buffer.getvalue().encode("utf-8-sig"), count
+    return spreadsheets.write_csv(HEADERS, rows(queryset))
 
 
 def write_xlsx(queryset=None) -> tuple[bytes, int]:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("调解员名册")
-    bold = Font(bold=True)
-    header = []
-    for title in HEADERS:
-        cell = WriteOnlyCell(sheet, value=title)
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
-    count = 0
-    for row in rows(queryset):
-        sheet.append(row)
-        count += 1
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue(), count
+    return spreadsheets.write_xlsx("调解员名册", HEADERS, rows(queryset))

@@ -26,23 +26,9 @@ from directory.models import (
 )
 from directory.models.mediators import validate_id_number
 
-from .columns import NO, YES, split_list
+from .columns import NO, SCALAR_FIELDS, YES, split_list
 
 CREATE, UPDATE, UNCHANGED, ERROR = "create", "update", "unchanged", "error"
-SCALAR_FIELDS = [
-    "name",
-    "id_number",
-    "category",
-    "certificate_number",
-    "certificate_issuer",
-    "certificate_valid_until",
-    "status",
-    "joined_on",
-    "is_public",
-    "public_introduction",
-    "phone",
-    "email",
-]
 
 
 @dataclass

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "home",
     "guidance",
     "directory",
+    "cases",
     "applications",
     "casework",
     "search",
@@ -152,7 +153,7 @@ APPLICATION_MAX_BODY_BYTES = 55 * 1024 * 1024  # 5 evidence files of 10 MB plus 
 TRACK_MAX_BODY_BYTES = 16 * 1024
 API_MAX_BODY_BYTES = 64 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024  # larger uploads stream to a temporary file
-SMS_BACKEND = env_str("SMS_BACKEND", "applications.sms.RecordingBackend")
+SMS_BACKEND = env_str("SMS_BACKEND", "cases.sms.RecordingBackend")
 
 # Email: SMTP settings from the environment.
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

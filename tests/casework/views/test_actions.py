@@ -8,8 +8,8 @@ import pytest
 from django.contrib.messages import get_messages
 from django.utils import timezone
 
-from applications.choices import CaseStatus as S
-from applications.models import Case
+from cases.choices import CaseStatus as S
+from cases.models import Case
 from casework.models import AgreementTerm, AuditEntry, MediationSession
 from casework.services.actions import perform
 from directory.models import Agency, MediationOrganization, Mediator

@@ -7,7 +7,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from applications.choices import CaseStatus as S
+from cases.choices import CaseStatus as S
 
 from .test_actions import action_url, done, post, refused, run, state
 

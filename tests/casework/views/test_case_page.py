@@ -12,7 +12,7 @@ from django.core.files.base import ContentFile
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from applications.models import Case, CaseEvent, EvidenceFile
+from cases.models import Case, CaseEvent, EvidenceFile
 from casework.models import AuditEntry
 from casework.services import audit
 from casework.services.actions import perform

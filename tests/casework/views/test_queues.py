@@ -6,8 +6,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from applications import references
-from applications.models import Case
+from cases import references
+from cases.models import Case
 from casework.services.actions import perform
 from directory.models import MediationOrganization, Mediator
 from tests.casework.factories import make_case, mediation_payload, staff, union_payload

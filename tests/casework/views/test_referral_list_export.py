@@ -6,8 +6,8 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from applications.choices import CaseStatus
-from applications.models import Case
+from cases.choices import CaseStatus
+from cases.models import Case
 from casework.models import AuditEntry
 from casework.services.actions import perform
 from tests.casework.factories import make_case, staff

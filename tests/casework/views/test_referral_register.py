@@ -3,7 +3,7 @@ API, the courts a staff member may register for, refusals with nothing changed."
 
 import pytest
 
-from applications.models import Case
+from cases.models import Case
 from casework.models import CourtReferral
 from tests.applications.factories import EMPLOYER_CODE, WORKER_ID
 from tests.casework.factories import staff

@@ -7,7 +7,7 @@ import re
 import pytest
 from django.utils import timezone
 
-from applications.models import Case, Notification
+from cases.models import Case, Notification
 from tests.applications.factories import EMPLOYER_CODE, WORKER_ID
 from tests.casework.factories import staff
 from tests.casework.referral_factories import snapshot

@@ -3,7 +3,7 @@ daily; portal/schedule.py)."""
 
 from django.core.management.base import BaseCommand
 
-from applications.services.evidence import purge_abandoned
+from cases.services.evidence import purge_abandoned
 
 
 class Command(BaseCommand):

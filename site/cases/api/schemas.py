@@ -1,0 +1,61 @@
+"""Shapes every case API shares (parties, the dispute, agencies, errors), for OpenAPI.
+
+Validation itself runs through the same Django forms as the web wizard
+(`cases/services/intake.py`), so every door accepts and refuses the same things.
+"""
+
+from typing import Literal
+
+from ninja import Schema
+
+
+class PartyIn(Schema):
+    kind: Literal["worker", "employer"]
+    name: str
+    id_number: str | None = None
+    credit_code: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    address: str | None = None
+
+
+class DisputeIn(Schema):
+    stage: Literal["pre_case", "arbitration_pending", "award_issued", "in_litigation"]
+    arbitration_case_number: str | None = None
+    categories: list[Literal["relationship", "contract", "dismissal", "hours", "pay", "other"]]
+    amount_claimed: str | None = None
+    workers_involved: int = 1
+    representative: str | None = None
+    employment_start: str | None = None
+    employment_end: str | None = None
+    claims: str
+    facts: str
+
+
+class EnterpriseIn(Schema):
+    name: str
+    credit_code: str
+    employee_count: int
+    union_status: Literal["none", "organizer", "committee"]
+    has_mediation_committee: bool | None = None
+    contact_name: str
+    phone: str
+    email: str | None = None
+    address: str | None = None
+    industry: str | None = None
+    questions: str | None = None
+
+
+class AgencyOut(Schema):
+    code: str
+    name: str
+
+
+class FieldError(Schema):
+    field: str
+    message: str
+
+
+class ErrorOut(Schema):
+    detail: str
+    errors: list[FieldError] = []

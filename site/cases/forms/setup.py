@@ -1,0 +1,75 @@
+"""The steps of the two setup-help applications (union, mediation committee)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cases.choices import UnionStatus
+from directory.regions import Region
+
+from .fields import CreditCodeField, MobileField
+
+
+class EnterpriseForm(forms.Form):
+    name = forms.CharField(max_length=100, label=_("Enterprise name"))
+    credit_code = CreditCodeField(label=_("Unified social credit code"))
+    region = forms.ChoiceField(choices=Region.choices, label=_("Where is the enterprise?"))
+    address = forms.CharField(max_length=200, required=False, label=_("Address (optional)"))
+    industry = forms.CharField(max_length=50, required=False, label=_("Industry (optional)"))
+    employee_count = forms.IntegerField(
+        min_value=1, max_value=1000000, label=_("Number of employees")
+    )
+
+
+class UnionStatusForm(forms.Form):
+    union_status = forms.ChoiceField(
+        choices=UnionStatus.choices,
+        widget=forms.RadioSelect,
+        label=_("Does the enterprise have a union now?"),
+    )
+    questions = forms.CharField(
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        label=_("Your questions (optional)"),
+    )
+
+
+class CommitteeStatusForm(forms.Form):
+    has_union = forms.TypedChoiceField(
+        choices=[("yes", _("Yes")), ("no", _("No"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        label=_("Does the enterprise have a trade union?"),
+    )
+    questions = forms.CharField(
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        label=_("Your questions (optional)"),
+    )
+
+
+class ContactForm(forms.Form):
+    contact_name = forms.CharField(max_length=50, label=_("Contact person"))
+    phone = MobileField(
+        label=_("Mobile number"),
+        help_text=_("Used to track your application; +86, spaces and dashes are fine."),
+    )
+    email = forms.EmailField(
+        max_length=254,
+        required=False,
+        label=_("Email (optional)"),
+        help_text=_("We send a confirmation there."),
+    )
+
+
+class SetupEnterpriseForm(EnterpriseForm, ContactForm):
+    """Enterprise and contact together, for the API."""
+
+    union_status = UnionStatusForm.base_fields["union_status"]
+    has_mediation_committee = forms.BooleanField(required=False)
+    questions = UnionStatusForm.base_fields["questions"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields.pop("region")  # top-level in the API

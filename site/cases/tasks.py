@@ -1,0 +1,75 @@
+"""Background delivery of notifications, with retries and backoff."""
+
+import logging
+import smtplib
+from datetime import timedelta
+
+from django.core.mail import EmailMessage
+from django.utils import timezone
+from django_tasks import default_task_backend, task
+
+from cases import sms
+from cases.models import Notification
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 5
+BACKOFF_SECONDS = 60  # 1 min, 5 min, 25 min, ~2 h between the five attempts
+RETRYABLE = (smtplib.SMTPException, OSError)
+
+
+def backoff(attempts: int) -> timedelta:
+    return timedelta(seconds=BACKOFF_SECONDS * 5 ** (attempts - 1))
+
+
+def _send(notification: Notification) -> None:
+    if notification.channel == Notification.Channel.EMAIL:
+        EmailMessage(notification.subject, notification.body, to=[notification.recipient]).send()
+    else:
+        sms.get_backend().send(notification.recipient, notification.body)
+
+
+@task()
+def deliver_notification(notification_id: int) -> str:
+    """Send one message. No transaction is held while talking to the mail server, so a
+    slow or dead server never blocks the writers that create cases."""
+    notification = Notification.objects.filter(pk=notification_id).first()
+    if notification is None:
+        return "missing"
+    if notification.status in (Notification.Status.SENT, Notification.Status.FAILED):
+        return notification.status
+    notification.attempts += 1
+    try:
+        _send(notification)
+    except RETRYABLE as error:
+        notification.last_error = f"{type(error).__name__}: {error}"[:500]
+        if notification.attempts >= MAX_ATTEMPTS:
+            notification.status = Notification.Status.FAILED
+            notification.next_attempt_at = None
+            logger.error(
+                "notification %s failed after %s attempts", notification.pk, notification.attempts
+            )
+        else:
+            notification.status = Notification.Status.RETRYING
+            notification.next_attempt_at = timezone.now() + backoff(notification.attempts)
+            logger.warning(
+                "notification %s will be retried: %s", notification.pk, notification.last_error
+            )
+    else:
+        notification.status = Notification.Status.SENT
+        notification.sent_at = timezone.now()
+        notification.next_attempt_at = None
+        notification.last_error = ""
+    notification.save(
+        update_fields=["status", "attempts", "last_error", "next_attempt_at", "sent_at"]
+    )
+    if notification.status == Notification.Status.RETRYING:
+        schedule_retry(notification)
+    return notification.status
+
+
+def schedule_retry(notification: Notification) -> None:
+    """Defer the next attempt where the backend can (the database worker); otherwise
+    `manage.py retry_notifications` picks it up when it is due."""
+    if default_task_backend.supports_defer:
+        deliver_notification.using(run_after=notification.next_attempt_at).enqueue(notification.pk)

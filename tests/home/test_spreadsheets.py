@@ -1,0 +1,37 @@
+"""The one writer behind every back-office export (register, court feedback)."""
+
+import csv
+import io
+
+from openpyxl import load_workbook
+
+from home.spreadsheets import write_csv, write_xlsx
+
+HEADERS = ["编号", "姓名", "金额"]
+ROWS = [["M-001", "张三", "1200.50"], ["M-002", "李四", ""]]
+
+
+def test_xlsx_has_a_bold_header_row_and_every_row():
+    content, count = write_xlsx("调解员名册", HEADERS, iter(ROWS))
+
+    workbook = load_workbook(io.BytesIO(content))
+    sheet = workbook["调解员名册"]
+    values = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert count == 2
+    assert values == [HEADERS, ["M-001", "张三", "1200.50"], ["M-002", "李四", None]]
+    assert all(cell.font.bold for cell in sheet[1])
+    assert not sheet["A2"].font.bold
+
+
+def test_csv_opens_in_chinese_excel_and_counts_rows():
+    content, count = write_csv(HEADERS, ROWS)
+
+    assert content.startswith("\ufeff".encode())
+    assert count == 2
+    assert list(csv.reader(io.StringIO(content.decode("utf-8-sig")))) == [HEADERS, *ROWS]
+
+
+def test_an_empty_export_still_has_its_header():
+    content, count = write_csv(HEADERS, [])
+    assert count == 0
+    assert content.decode("utf-8-sig").strip() == "编号,姓名,金额"
