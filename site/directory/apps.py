@@ -30,6 +30,21 @@ class DirectoryConfig(AppConfig):
         ]:
             register_permission_policy(model, AgencyScopedPolicy(model, owner), exact_class=True)
         self.register_in_site_search()
+        self.purge_public_pages_on_change()
+
+    def purge_public_pages_on_change(self):
+        """The directory pages, search results and application forms show these."""
+        from directory.models import (
+            Agency,
+            MediationOrganization,
+            Mediator,
+            OpeningPeriod,
+            Specialty,
+            TrainingSession,
+        )
+        from home.page_cache.invalidation import watch
+
+        watch(Agency, MediationOrganization, OpeningPeriod, Mediator, Specialty, TrainingSession)
 
     def register_in_site_search(self):
         from directory.models import MediationOrganization, Mediator

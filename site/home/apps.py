@@ -6,3 +6,8 @@ class HomeConfig(AppConfig):
     name = "home"
     label = "home"
     verbose_name = _("Home page and site-wide settings")
+
+    def ready(self):
+        from home.page_cache import invalidation
+
+        invalidation.connect()

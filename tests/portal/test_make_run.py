@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from tests.applications.factories import distinct_api_mediations
-from tests.applications.server_process import post_concurrently
+from tests.applications.server_process import post_concurrently, post_json
 from tests.applications.smtp_server import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,6 +43,8 @@ def _environment(var_dir: Path, port: int) -> dict:
         DEMO_PASSWORD=PASSWORD,
         # 50 submissions from one address: lift the per-address limit for this test only.
         APPLICATION_RATE_LIMIT="1000/h",
+        # A small tracking limit, to show it holds across the web workers.
+        TRACK_RATE_LIMIT="6/h",
         PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
         PYTHONUNBUFFERED="1",
     )
@@ -197,6 +199,43 @@ def test_50_concurrent_submissions_are_all_stored_and_notified(instance):
         return int(sent) >= 50
 
     wait_for(delivered, "the worker to deliver 50 SMS notifications")
+
+
+def headers_of(url: str) -> tuple[int, dict, str]:
+    with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 (local test URL)
+        return response.status, dict(response.headers), response.read().decode()
+
+
+def test_a_change_published_from_another_process_shows_on_the_next_request(instance):
+    """The page cache lives in the shared cache (files under var/): a page stored by one
+    worker is a hit in every worker, and a publish from `manage.py shell` (another process)
+    purges it for all of them."""
+    for _ in range(4):  # enough requests to reach more than one of the workers
+        headers_of(instance.url + "/notices/")
+    status, headers, _html = headers_of(instance.url + "/notices/")
+    assert status == 200 and headers["X-Page-Cache"] == "hit"
+    assert headers["Cache-Control"].startswith("public")
+
+    instance.shell(
+        "from guidance.models import NoticePage; "
+        "page = NoticePage.objects.live().order_by('pk').first(); "
+        "page.title = '跨进程发布的新标题'; page.save_revision().publish()"
+    )
+    for _ in range(4):
+        status, headers, html = headers_of(instance.url + "/notices/")
+        assert status == 200
+        assert "跨进程发布的新标题" in html
+
+
+def test_the_tracking_limit_holds_across_the_web_workers(instance):
+    """TRACK_RATE_LIMIT is 6/h here; three gunicorn workers share one count."""
+    statuses = []
+    for index in range(8):
+        body = {"reference": "SZ-2345-6789-A", "phone": f"137{index:08d}"}
+        status, _body, _seconds = post_json(instance.url + "/api/v1/track", body)
+        statuses.append(status)
+    assert statuses[:6] == [404] * 6, statuses
+    assert statuses[6:] == [429, 429], statuses
 
 
 def test_the_scheduler_runs_and_its_jobs_run_in_the_worker(instance):

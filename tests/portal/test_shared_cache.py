@@ -62,7 +62,7 @@ def test_default_is_a_file_cache_under_var(tmp_path, monkeypatch):
 def test_redis_url_selects_djangos_redis_backend(tmp_path, monkeypatch):
     monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6379/3")
     config = cache_from_environment(tmp_path)
-    assert config["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert config["BACKEND"] == "portal.resilient_cache.ResilientRedisCache"
     assert config["LOCATION"] == "redis://127.0.0.1:6379/3"
 
 
@@ -94,7 +94,7 @@ def test_redis_cache_round_trip(settings):
     assert REDIS_URL, "CI must set REDIS_URL (see .ci/run)"
     settings.CACHES = {
         "redis": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.resilient_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": f"test-{os.getpid()}",
         }

@@ -67,6 +67,10 @@ MIDDLEWARE = [
     "portal.api_responses.ApiJsonMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Anonymous public pages from the shared cache, before sessions and the database.
+    "home.page_cache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -190,6 +194,23 @@ DEMO_INSTANCE = env_bool("DEMO_INSTANCE", False)
 
 # Display preference cookie (large text / high contrast for older users).
 DISPLAY_MODE_COOKIE = "display_mode"
+
+# The anonymous page cache (home/page_cache, ADR 0030): how long a stored page lives (0
+# turns the cache off) and how long browsers may reuse one without asking again (0: they
+# revalidate with the ETag every time, answered 304 from the cache).
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
+PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 0)
+# A caching proxy in front (nginx, Varnish) that accepts PURGE requests: every content
+# change purges every live page's URL there too (home/page_cache/tasks.py, through
+# Wagtail's frontend-cache backends). Example: docs/deploy/nginx-page-cache.conf.
+FRONTEND_CACHE_PURGE_URL = env_str("FRONTEND_CACHE_PURGE_URL", "")
+if FRONTEND_CACHE_PURGE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
 
 LOGGING = {
     "version": 1,

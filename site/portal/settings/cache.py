@@ -5,7 +5,8 @@ several gunicorn workers, and a per-process memory cache would give an abuser th
 once per worker. Embedded default: Django's file-based cache under VAR_DIR/cache (its
 counters are not atomic across processes, so under a burst a few hits may go uncounted;
 limits hold within that margin). Production: Redis through REDIS_URL, with Django's own
-Redis backend (atomic counters, shared across hosts).
+Redis backend (atomic counters, shared across hosts), made to fail soft when Redis is down
+(portal/resilient_cache.py).
 """
 
 from pathlib import Path
@@ -23,7 +24,7 @@ def cache_from_environment(var_dir: Path) -> dict:
                 f"REDIS_URL must start with redis://, rediss:// or unix://, got {url!r}."
             )
         return {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.resilient_cache.ResilientRedisCache",
             "LOCATION": url,
             "KEY_PREFIX": env_str("PORTAL_CACHE_KEY_PREFIX", "portal"),
         }

@@ -16,6 +16,9 @@ PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private"
 # Each test run its own memory cache: runs side by side must not share counters or cached
 # choices. tests/portal/test_shared_cache.py exercises the file and Redis caches.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tests change content inside transactions that never commit (so purges never run): the
+# page cache is off unless a test turns it on (tests/home/test_page_cache.py).
+PAGE_CACHE_SECONDS = 0
 # Abuse limits are exercised by their own tests, which lower them.
 APPLICATION_RATE_LIMIT = "10000/h"
 TRACK_RATE_LIMIT = "10000/h"

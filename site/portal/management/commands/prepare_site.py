@@ -59,6 +59,8 @@ class Command(BaseCommand):
         if not settings.DEBUG:
             self._step("Static files collected", self._static)
         self._step("Demo content checked", self._demo)
+        # Pages cached by an earlier start may come from older templates or content.
+        call_command("purge_page_cache", stdout=io.StringIO())
         if addr:
             self.stdout.write(banner(addr))
 

@@ -1,0 +1,246 @@
+"""The anonymous page cache (home/page_cache, ADR 0030), in process on the demo site.
+
+A hit runs no query; anything personal is never stored; every kind of content change
+forgets every stored page. Across processes and workers: tests/portal/test_make_run.py.
+"""
+
+import logging
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from wagtail.models import Page
+
+from directory.models import Agency
+from guidance.models import NoticePage
+from home.models import SiteSettings
+
+PUBLIC_PAGES = [
+    "/",
+    "/policies/",
+    "/policies/sui-ren-she-han-2023-57/",
+    "/notices/",
+    "/guidance/",
+    "/organizations/",
+    "/organizations/mediators/",
+    "/search/?q=调解",
+    "/policies/?topic=mediation&page=1",
+]
+
+
+@pytest.fixture
+def page_cache(demo_site, settings):
+    settings.PAGE_CACHE_SECONDS = 60
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def commits(django_capture_on_commit_callbacks):
+    """Run what would run on commit (the purge) as the change is made."""
+
+    def run(change):
+        with django_capture_on_commit_callbacks(execute=True):
+            change()
+
+    return run
+
+
+def stored_pages() -> int:
+    return sum(1 for key in cache._cache if ":page-cache:" in key and "generation" not in key)
+
+
+@pytest.mark.parametrize("path", PUBLIC_PAGES)
+def test_the_second_anonymous_request_is_answered_without_a_query(
+    page_cache, client, django_assert_num_queries, path
+):
+    first = client.get(path)
+    assert first.status_code == 200
+    assert first["X-Page-Cache"] == "miss"
+    assert first["Cache-Control"] == "public, max-age=0, must-revalidate, s-maxage=60"
+    assert "Cookie" in first["Vary"]
+    with django_assert_num_queries(0):
+        second = client.get(path)
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert second["ETag"] == first["ETag"]
+    assert second["Cache-Control"] == first["Cache-Control"]
+
+
+def test_a_revalidation_with_the_etag_is_a_304_without_a_query(
+    page_cache, client, django_assert_num_queries
+):
+    etag = client.get("/notices/")["ETag"]
+    with django_assert_num_queries(0):
+        response = client.get("/notices/", headers={"if-none-match": etag})
+    assert response.status_code == 304
+    assert response.content == b""
+
+
+def test_html_is_compressed_for_clients_that_accept_it(page_cache, client):
+    for _ in range(2):  # the miss and the hit
+        response = client.get("/", headers={"accept-encoding": "gzip"})
+        assert response["Content-Encoding"] == "gzip"
+        assert "Accept-Encoding" in response["Vary"]
+
+
+def test_large_text_mode_is_part_of_the_key(page_cache, client, settings):
+    client.get("/")
+    client.cookies[settings.DISPLAY_MODE_COOKIE] = "large"
+    large = client.get("/")
+    assert large["X-Page-Cache"] == "miss"
+    assert 'class="mode-large"' in large.content.decode()
+    assert 'class="mode-large"' in client.get("/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/apply/",
+        "/apply/mediation/",
+        "/track/",
+        "/admin/login/",
+        "/no-such-page/",
+        "/?utm_source=wechat",
+        "/search/?q=" + "调" * 101,
+        "/policies/?page=1&page=2",
+    ],
+)
+def test_forms_personal_pages_errors_and_unknown_parameters_are_never_stored(
+    page_cache, client, path
+):
+    for _ in range(2):
+        response = client.get(path, follow=False)
+        assert not response.has_header("X-Page-Cache")
+        assert "public" not in response.get("Cache-Control", "")
+    assert stored_pages() == 0
+
+
+def test_the_tracking_form_and_errors_tell_browsers_not_to_keep_them(page_cache, client):
+    for path in ["/track/", "/no-such-page/"]:
+        header = client.get(path)["Cache-Control"]
+        assert "no-store" in header and "public" not in header
+    api = client.get("/api/v1/openapi.json")["Cache-Control"]
+    assert "no-store" in api and "public" not in api
+
+
+def test_junk_query_strings_do_not_grow_the_cache(page_cache, client):
+    client.get("/")
+    before = stored_pages()
+    for index in range(50):
+        client.get(f"/?ref{index}=x")
+        client.get(f"/?page=1&junk={index}")
+    assert stored_pages() == before == 1
+
+
+def test_signed_in_editors_and_session_holders_always_see_the_live_render(
+    page_cache, client, admin_user
+):
+    anonymous = Client()
+    anonymous.get("/")
+    client.force_login(admin_user)
+    response = client.get("/")
+    assert not response.has_header("X-Page-Cache")
+    assert "public" not in response.get("Cache-Control", "")
+
+
+def test_publishing_a_change_shows_on_the_very_next_request(page_cache, client, commits):
+    notice = NoticePage.objects.live().first()
+    assert notice.title in client.get("/notices/").content.decode()
+    assert client.get("/notices/")["X-Page-Cache"] == "hit"
+
+    def retitle():
+        notice.title = "全新标题：调解中心春节值班安排"
+        notice.save_revision().publish()
+
+    commits(retitle)
+    response = client.get("/notices/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "全新标题：调解中心春节值班安排" in response.content.decode()
+    assert "全新标题：调解中心春节值班安排" in client.get("/").content.decode()
+
+
+def test_unpublishing_moving_and_deleting_pages_purge(page_cache, client, commits):
+    notice = NoticePage.objects.live().first()
+    url = notice.url
+
+    def check(change, expect_status):
+        client.get(url)
+        client.get("/notices/")
+        assert client.get("/notices/")["X-Page-Cache"] == "hit"
+        commits(change)
+        assert client.get("/notices/")["X-Page-Cache"] == "miss"
+        assert client.get(url).status_code == expect_status
+
+    check(lambda: notice.unpublish(), 404)
+    check(lambda: notice.save_revision().publish(), 200)
+    target = Page.objects.get(url_path="/home/guidance/")
+    check(lambda: notice.move(target, pos="last-child"), 301)  # Wagtail leaves a redirect
+    check(lambda: Page.objects.get(pk=notice.pk).delete(), 404)
+
+
+def test_editing_a_directory_entry_or_site_setting_purges(page_cache, client, commits):
+    client.get("/organizations/")
+    client.get("/")
+
+    agency = Agency.objects.filter(is_public=True).first() or Agency.objects.first()
+
+    def rename():
+        agency.name = "随州市劳动人事争议仲裁院（更名测试）"
+        agency.save()
+
+    commits(rename)
+    assert client.get("/organizations/")["X-Page-Cache"] == "miss"
+
+    client.get("/")
+    assert client.get("/")["X-Page-Cache"] == "hit"
+    settings_row = SiteSettings.for_site(demo_site_of(client))
+
+    def new_hotline():
+        settings_row.hotline = "0722-9999999"
+        settings_row.save()
+
+    commits(new_hotline)
+    response = client.get("/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "0722-9999999" in response.content.decode()
+
+
+def demo_site_of(client):
+    from wagtail.models import Site
+
+    return Site.objects.get(is_default_site=True)
+
+
+def test_a_change_inside_a_transaction_purges_only_when_it_commits(
+    page_cache, client, django_capture_on_commit_callbacks
+):
+    client.get("/notices/")
+    notice = NoticePage.objects.live().first()
+    with django_capture_on_commit_callbacks(execute=False) as pending:
+        notice.title = "尚未提交的标题"
+        notice.save_revision().publish()
+        assert client.get("/notices/")["X-Page-Cache"] == "hit"
+    assert pending  # the purge waits for the commit
+    for callback in pending:
+        callback()
+    assert "尚未提交的标题" in client.get("/notices/").content.decode()
+
+
+def test_with_the_cache_down_pages_are_served_uncached_with_a_warning(
+    demo_site, settings, client, caplog
+):
+    settings.PAGE_CACHE_SECONDS = 60
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "portal.resilient_cache.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",  # the discard port: nothing answers
+        }
+    }
+    with caplog.at_level(logging.WARNING):
+        for path in ["/", "/notices/", "/policies/", "/search/?q=调解"]:
+            response = client.get(path)
+            assert response.status_code == 200, path
+            assert response["X-Page-Cache"] == "miss"
+    assert "Cache unavailable" in caplog.text
