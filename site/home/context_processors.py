@@ -1,6 +1,8 @@
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 
 from .display_mode import LARGE, mode_from_request
+from .site_chrome import site_chrome
 
 
 def display_mode(request):
@@ -11,3 +13,8 @@ def display_mode(request):
 def instance(request):
     """Whether this is a demonstration instance (`make run`): every page says so."""
     return {"demo_instance": settings.DEMO_INSTANCE}
+
+
+def chrome(request):
+    """The footer's contact details and the menu, read only if a template uses them."""
+    return {"site_chrome": SimpleLazyObject(lambda: site_chrome(request))}

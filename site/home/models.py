@@ -12,10 +12,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.page_base import SitePage, public
+
 from .blocks import QuickActionBlock
 
 
-class HomePage(Page):
+class HomePage(SitePage):
     """The site's root page: introduction, quick-action tiles, featured content."""
 
     intro = RichTextField(blank=True, features=["bold", "link"], verbose_name=_("Introduction"))
@@ -34,8 +36,11 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("Home page")
 
+    def route(self, request, path_components):
+        return self.cached_child_route(request, path_components)
 
-class StandardPage(Page):
+
+class StandardPage(SitePage):
     """A plain content page: section landing pages and simple documents."""
 
     intro = models.CharField(max_length=300, blank=True, verbose_name=_("Summary"))
@@ -64,7 +69,7 @@ class StandardPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if self.list_children:
-            context["child_pages"] = self.get_children().live().public().specific(defer=True)
+            context["child_pages"] = public(self.get_children().live()).specific(defer=True)
         return context
 
 

@@ -34,8 +34,15 @@ def test_get_is_not_allowed(client):
     assert client.get("/display-mode/").status_code == 405
 
 
-def test_csrf_is_enforced():
+def test_the_switch_needs_no_csrf_token_and_sets_only_the_preference(settings):
+    """Exempt by decision (home/views.py): a token in the toggle on every page would make
+    every public page uncacheable, and a forged post can only change the text size."""
     from django.test import Client
 
     strict = Client(enforce_csrf_checks=True)
-    assert strict.post("/display-mode/", {"mode": "large"}).status_code == 403
+    response = strict.post("/display-mode/", {"mode": "large", "next": "/notices/"})
+    assert response.status_code == 302 and response["Location"] == "/notices/"
+    assert set(response.cookies) == {settings.DISPLAY_MODE_COOKIE}
+    assert response.cookies[settings.DISPLAY_MODE_COOKIE].value == "large"
+    assert response.cookies[settings.DISPLAY_MODE_COOKIE]["httponly"]
+    assert strict.get("/display-mode/").status_code == 405

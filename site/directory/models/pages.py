@@ -19,12 +19,13 @@ from wagtail.search import index
 from directory import listing
 from directory.opening_hours import opening_state
 from directory.regions import Region
+from home.page_base import SitePage
 
 from .mediators import Mediator, MediatorCategory
 from .organizations import MediationOrganization, OrganizationKind
 
 
-class OrganizationIndexPage(RoutablePageMixin, Page):
+class OrganizationIndexPage(RoutablePageMixin, SitePage):
     intro = RichTextField(blank=True, features=["bold", "link"], verbose_name=_("Introduction"))
     mediators_intro = RichTextField(
         blank=True, features=["bold", "link"], verbose_name=_("Mediator directory introduction")

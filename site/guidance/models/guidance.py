@@ -8,9 +8,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from guidance.blocks import GUIDANCE_BLOCKS
+from home.page_base import SitePage, public
 
 
-class GuidanceIndexPage(Page):
+class GuidanceIndexPage(SitePage):
     intro = RichTextField(blank=True, features=["bold", "link"], verbose_name=_("Introduction"))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -24,11 +25,14 @@ class GuidanceIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Editors order guidance in the admin; the public list follows that order.
-        context["guides"] = GuidancePage.objects.live().public().child_of(self)
+        context["guides"] = public(GuidancePage.objects.live().child_of(self))
         return context
 
+    def route(self, request, path_components):
+        return self.typed_child_route(request, path_components, GuidancePage)
 
-class GuidancePage(Page):
+
+class GuidancePage(SitePage):
     summary = models.CharField(
         max_length=300,
         verbose_name=_("Summary"),

@@ -10,10 +10,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.page_base import SitePage, public
+
 PAGE_SIZE = 20
 
 
-class NoticeIndexPage(RoutablePageMixin, Page):
+class NoticeIndexPage(RoutablePageMixin, SitePage):
     intro = RichTextField(blank=True, features=["bold", "link"], verbose_name=_("Introduction"))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -25,9 +27,8 @@ class NoticeIndexPage(RoutablePageMixin, Page):
         verbose_name = _("Notice index")
 
     def notices(self):
-        return (
+        return public(
             NoticePage.objects.live()
-            .public()
             .child_of(self)
             .order_by("-date_published", "-first_published_at")
         )
@@ -51,7 +52,7 @@ class NoticeIndexPage(RoutablePageMixin, Page):
         return NoticeAtomFeed(self)(request)
 
 
-class NoticePage(Page):
+class NoticePage(SitePage):
     date_published = models.DateField(default=timezone.localdate, verbose_name=_("Date published"))
     summary = models.CharField(max_length=300, blank=True, verbose_name=_("Summary"))
     body = RichTextField(verbose_name=_("Body"))

@@ -11,11 +11,12 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from guidance.choices import Topic, Validity
+from home.page_base import SitePage
 
 ISSUER_KIND_ORDER = ["hrss", "arbitration", "court", "union_federation", "justice", "center"]
 
 
-class PolicyIndexPage(Page):
+class PolicyIndexPage(SitePage):
     """政策文件: the library, newest first, with filters, a keyword box and pagination."""
 
     intro = RichTextField(blank=True, features=["bold", "link"], verbose_name=_("Introduction"))
@@ -35,8 +36,11 @@ class PolicyIndexPage(Page):
         context.update(policy_listing(self, request))
         return context
 
+    def route(self, request, path_components):
+        return self.typed_child_route(request, path_components, PolicyPage)
 
-class PolicyPage(Page):
+
+class PolicyPage(SitePage):
     """One policy document with its metadata, validity and attachments."""
 
     document_number = models.CharField(

@@ -2,7 +2,7 @@
 
 from django import template
 
-from home.models import SiteSettings
+from home.site_chrome import site_chrome
 
 register = template.Library()
 
@@ -23,10 +23,13 @@ def main_navigation(context):
     page = context.get("page")
     entries = []
     if request is not None:
-        for item in SiteSettings.for_request(request).menu_items:
-            url_path = item.page.url_path if item.page_id and item.page else ""
+        for item in site_chrome(request).get("menu", []):
             entries.append(
-                {"label": item.label, "href": item.href, "current": _current_state(url_path, page)}
+                {
+                    "label": item["label"],
+                    "href": item["href"],
+                    "current": _current_state(item["url_path"], page),
+                }
             )
     home_current = "page" if page is not None and page.depth == 2 else ""
     return {"entries": entries, "home_current": home_current}

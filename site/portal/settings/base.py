@@ -98,6 +98,7 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "home.context_processors.display_mode",
                 "home.context_processors.instance",
+                "home.context_processors.chrome",
             ],
         },
     },
