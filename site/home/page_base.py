@@ -8,19 +8,13 @@ per content generation: adding or removing one (the admin's privacy setting) pur
 generation (home/page_cache/invalidation.py) and the full checks resume at once.
 """
 
-from django.core.cache import cache
 from wagtail.models import Page, PageViewRestriction
 
-from home.page_cache.invalidation import generation
+from home.page_cache.memo import per_generation
 
 
 def restrictions_exist() -> bool:
-    key = f"page-restrictions:{generation()}"
-    exists = cache.get(key)
-    if exists is None:
-        exists = PageViewRestriction.objects.exists()
-        cache.set(key, exists, 3600)
-    return exists
+    return per_generation("page-restrictions", PageViewRestriction.objects.exists)
 
 
 def public(queryset):
@@ -44,16 +38,15 @@ class SitePage(Page):
 
         if not path_components:
             return super().route(request, path_components)
-        key = f"page-children:{generation()}:{self.pk}"
-        children = cache.get(key)
-        if children is None:
-            children = {
+        children = per_generation(
+            f"page-children:{self.pk}",
+            lambda: {
                 slug: (content_type, pk)
                 for slug, content_type, pk in self.get_children().values_list(
                     "slug", "content_type_id", "pk"
                 )
-            }
-            cache.set(key, children, 3600)
+            },
+        )
         found = children.get(path_components[0])
         if found is None:
             return super().route(request, path_components)

@@ -6,10 +6,9 @@ values change only when an editor saves the site settings, a menu item or a page
 of those purges the generation (home/page_cache/invalidation.py).
 """
 
-from django.core.cache import cache
 from wagtail.models import Site
 
-from home.page_cache.invalidation import generation
+from home.page_cache.memo import per_generation
 
 CONTACT_FIELDS = ("hotline", "address", "office_hours", "email", "record_number")
 
@@ -39,10 +38,6 @@ def site_chrome(request) -> dict:
     if site is None:
         request._site_chrome = {}
         return request._site_chrome
-    key = f"site-chrome:{generation()}:{site.pk}"
-    facts = cache.get(key)
-    if facts is None:
-        facts = _read(site)
-        cache.set(key, facts, 3600)
+    facts = per_generation(f"site-chrome:{site.pk}", lambda: _read(site))
     request._site_chrome = facts
     return facts

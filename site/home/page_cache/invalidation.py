@@ -10,8 +10,8 @@ What counts as a change: publishing, unpublishing, moving or deleting a page (sc
 publishing included: it publishes through the same signal), a full save of a live page,
 and saving or deleting a snippet, a site setting, a Site, an image, a document, or a model
 an app registers with `watch()` (the directory's agencies, organizations, mediators...).
-A purge runs after the transaction commits, so no request can re-cache the old content
-between the purge and the commit.
+A purge runs at once and again after the transaction commits, so a request that stored
+what it read before the commit is forgotten too.
 """
 
 import functools
@@ -66,18 +66,20 @@ def generation() -> str:
 
 
 def purge(reason: str = "") -> None:
-    """Forget every cached page once the current transaction commits."""
+    """Forget every cached page now, and again once the current transaction commits (a
+    request between the two may have stored what it read before the commit)."""
+    _purge_now(reason, front=False)
     transaction.on_commit(functools.partial(_purge_now, reason))
 
 
-def _purge_now(reason: str) -> None:
+def _purge_now(reason: str, front: bool = True) -> None:
     try:
         cache.set(GENERATION_KEY, uuid.uuid4().hex[:16], timeout=None)
     except Exception:  # the cache being down must not break publishing
         logger.warning("Page cache purge failed (%s)", reason, exc_info=True)
     else:
         logger.info("Page cache purged: %s", reason)
-    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+    if front and getattr(settings, "WAGTAILFRONTENDCACHE", None):
         from home.page_cache.tasks import purge_front_cache
 
         purge_front_cache.enqueue()

@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     # Anonymous public pages from the shared cache, before sessions and the database.
     "home.page_cache.middleware.PageCacheMiddleware",
+    "home.page_cache.site_lookup.SiteLookupMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
