@@ -6,9 +6,10 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from cases.choices import DisputeCategory
 from directory.regions import AgencyKind, Region
+from home.plain_text import PlainTextMixin
 
 
-class RoutingRuleAdminForm(WagtailAdminModelForm):
+class RoutingRuleAdminForm(PlainTextMixin, WagtailAdminModelForm):
     regions = forms.MultipleChoiceField(
         choices=Region.choices,
         required=False,

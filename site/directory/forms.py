@@ -6,13 +6,14 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.permissions import policy_registry
 
 from directory.models import Agency
+from home.plain_text import PlainTextMixin
 
 
 def _editable_agencies(model, user):
     return policy_registry.get_by_type(model).agencies_user_can_edit_for(user)
 
 
-class MediatorAdminForm(WagtailAdminModelForm):
+class MediatorAdminForm(PlainTextMixin, WagtailAdminModelForm):
     status_reason = forms.CharField(
         required=False,
         max_length=200,
@@ -33,7 +34,7 @@ class MediatorAdminForm(WagtailAdminModelForm):
         return cleaned
 
 
-class OrganizationAdminForm(WagtailAdminModelForm):
+class OrganizationAdminForm(PlainTextMixin, WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.for_user is not None and "host_agency" in self.fields:
@@ -42,7 +43,7 @@ class OrganizationAdminForm(WagtailAdminModelForm):
             )
 
 
-class TrainingAdminForm(WagtailAdminModelForm):
+class TrainingAdminForm(PlainTextMixin, WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.editable_agencies = Agency.objects.all()

@@ -1,7 +1,14 @@
 """Tabular exports for the back office: XLSX (bold header row) and CSV (UTF-8 with a
 byte-order mark, so Excel on Chinese Windows opens it). Every export (the mediator
 register, court-referral feedback) writes through here. Rows are streamed: write-only
-workbooks keep memory flat for tens of thousands of rows."""
+workbooks keep memory flat for tens of thousands of rows.
+
+Formula injection: a cell that starts with = + - @ or a tab/CR is run as a formula by
+spreadsheet programs (`=HYPERLINK(...)` in a name, say). XLSX cells are always written as
+text, so nothing is evaluated and the value is kept exactly; CSV cells of that shape get a
+leading apostrophe (the spreadsheet convention for "text"), which `read_cell` removes
+again when such a file is imported back.
+"""
 
 import csv
 import io
@@ -10,6 +17,28 @@ from collections.abc import Iterable
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value):
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def read_cell(value: str) -> str:
+    """A CSV cell as it was before `csv_cell` protected it."""
+    if value.startswith("'") and value[1:].startswith(FORMULA_START):
+        return value[1:]
+    return value
+
+
+def _text_cell(sheet, value):
+    cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"  # never a formula, whatever it starts with
+    return cell
 
 
 def write_xlsx(sheet_title: str, headers: Iterable, rows: Iterable[list]) -> tuple[bytes, int]:
@@ -25,7 +54,7 @@ def write_xlsx(sheet_title: str, headers: Iterable, rows: Iterable[list]) -> tup
     sheet.append(header)
     count = 0
     for row in rows:
-        sheet.append(row)
+        sheet.append([_text_cell(sheet, value) for value in row])
         count += 1
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -39,6 +68,6 @@ def write_csv(headers: Iterable, rows: Iterable[list]) -> tuple[bytes, int]:
     writer.writerow([str(title) for title in headers])
     count = 0
     for row in rows:
-        writer.writerow(row)
+        writer.writerow([csv_cell(value) for value in row])
         count += 1
     return buffer.getvalue().encode("utf-8-sig"), count

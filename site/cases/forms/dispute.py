@@ -7,6 +7,7 @@ from cases import validators
 from cases.choices import COLLECTIVE_THRESHOLD, DisputeCategory, DisputeStage
 from directory.models import MediationOrganization
 from directory.regions import Region
+from home.plain_text import PlainTextMixin
 
 from .fields import AmountField, FriendlyDateField
 
@@ -35,7 +36,7 @@ class Relationship:
     ]
 
 
-class AboutForm(forms.Form):
+class AboutForm(PlainTextMixin, forms.Form):
     relationship = forms.ChoiceField(
         choices=Relationship.CHOICES,
         widget=forms.RadioSelect,
@@ -48,7 +49,7 @@ class AboutForm(forms.Form):
     )
 
 
-class StageForm(forms.Form):
+class StageForm(PlainTextMixin, forms.Form):
     stage = forms.ChoiceField(
         choices=DisputeStage.choices,
         widget=forms.RadioSelect,
@@ -72,7 +73,7 @@ class StageForm(forms.Form):
         return data
 
 
-class DisputeDetailsForm(forms.Form):
+class DisputeDetailsForm(PlainTextMixin, forms.Form):
     employment_start = FriendlyDateField(required=False, label=_("Employment start date"))
     employment_end = FriendlyDateField(
         required=False,
@@ -133,7 +134,7 @@ def organization_choices():
     ).select_related("host_agency")
 
 
-class OrganizationForm(forms.Form):
+class OrganizationForm(PlainTextMixin, forms.Form):
     preferred_organization = forms.ModelChoiceField(
         queryset=MediationOrganization.objects.none(),
         to_field_name="code",

@@ -4,11 +4,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cases.choices import PartyKind
+from home.plain_text import PlainTextMixin
 
 from .fields import CreditCodeField, MobileField, ResidentIdField
 
 
-class PartyForm(forms.Form):
+class PartyForm(PlainTextMixin, forms.Form):
     """A worker or an employer. As the applicant, identity number and mobile are required;
     as the respondent only the name is, but whatever is given is validated the same way."""
 

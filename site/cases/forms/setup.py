@@ -5,11 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.choices import UnionStatus
 from directory.regions import Region
+from home.plain_text import PlainTextMixin
 
 from .fields import CreditCodeField, MobileField
 
 
-class EnterpriseForm(forms.Form):
+class EnterpriseForm(PlainTextMixin, forms.Form):
     name = forms.CharField(max_length=100, label=_("Enterprise name"))
     credit_code = CreditCodeField(label=_("Unified social credit code"))
     region = forms.ChoiceField(choices=Region.choices, label=_("Where is the enterprise?"))
@@ -20,7 +21,7 @@ class EnterpriseForm(forms.Form):
     )
 
 
-class UnionStatusForm(forms.Form):
+class UnionStatusForm(PlainTextMixin, forms.Form):
     union_status = forms.ChoiceField(
         choices=UnionStatus.choices,
         widget=forms.RadioSelect,
@@ -34,7 +35,7 @@ class UnionStatusForm(forms.Form):
     )
 
 
-class CommitteeStatusForm(forms.Form):
+class CommitteeStatusForm(PlainTextMixin, forms.Form):
     has_union = forms.TypedChoiceField(
         choices=[("yes", _("Yes")), ("no", _("No"))],
         coerce=lambda value: value == "yes",
@@ -49,7 +50,7 @@ class CommitteeStatusForm(forms.Form):
     )
 
 
-class ContactForm(forms.Form):
+class ContactForm(PlainTextMixin, forms.Form):
     contact_name = forms.CharField(max_length=50, label=_("Contact person"))
     phone = MobileField(
         label=_("Mobile number"),

@@ -19,6 +19,7 @@ from directory.models import (
     Mediator,
     MediatorStatus,
 )
+from home.plain_text import PlainTextMixin
 
 
 def text_field(label, max_length, required=True, rows=3, help_text="", **kwargs):
@@ -51,7 +52,7 @@ def public_note():
     )
 
 
-class ActionForm(forms.Form):
+class ActionForm(PlainTextMixin, forms.Form):
     version = forms.IntegerField(
         widget=forms.HiddenInput,
         min_value=1,

@@ -9,13 +9,14 @@ from django.utils.translation import gettext_lazy as _
 from cases.forms.fields import AmountField, FriendlyDateField
 from casework.forms.actions import ActionForm, text_field
 from casework.models import AgreementTerm
+from home.plain_text import PlainTextMixin
 
 START_ROWS = 3
 ADD_ROWS = 2
 MAX_TERMS = 30
 
 
-class TermForm(forms.Form):
+class TermForm(PlainTextMixin, forms.Form):
     text = text_field(_("Term"), 1000, required=False, rows=2)
     amount = AmountField(required=False, label=_("Amount (yuan)"), help_text=_("e.g. 3000.50"))
     due_date = FriendlyDateField(required=False, label=_("Due by"))

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from casework.models import CourtReferral
 from directory.models import Agency, MediationOrganization
 from directory.regions import AgencyKind, Region
+from home.plain_text import PlainTextMixin
 
 # Clocks of the court platform and ours may differ a little.
 FUTURE_TOLERANCE = timedelta(minutes=5)
@@ -31,7 +32,7 @@ def courts():
     return Agency.objects.filter(kind=AgencyKind.COURT).order_by("region", "code")
 
 
-class ReferralForm(forms.Form):
+class ReferralForm(PlainTextMixin, forms.Form):
     court = forms.ModelChoiceField(
         queryset=Agency.objects.none(),
         to_field_name="code",

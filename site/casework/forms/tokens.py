@@ -4,9 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from casework.forms.referral import courts
+from home.plain_text import PlainTextMixin
 
 
-class IssueTokenForm(forms.Form):
+class IssueTokenForm(PlainTextMixin, forms.Form):
     court = forms.ModelChoiceField(
         queryset=None,
         label=_("Court"),

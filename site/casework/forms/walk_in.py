@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.forms.dispute import organization_choices
 from directory.regions import Region
+from home.plain_text import PlainTextMixin
 
 FUTURE_TOLERANCE = timedelta(minutes=5)
 OLDEST = timedelta(days=30)
@@ -22,7 +23,7 @@ class Channel:
     CHOICES = [(IN_PERSON, _("In person at the desk")), (PHONE, _("By phone"))]
 
 
-class WalkInForm(forms.Form):
+class WalkInForm(PlainTextMixin, forms.Form):
     form_key = forms.CharField(widget=forms.HiddenInput)
     channel = forms.ChoiceField(
         choices=Channel.CHOICES, widget=forms.RadioSelect, label=_("How was the application made?")

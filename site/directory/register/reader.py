@@ -11,6 +11,9 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
+from home.plain_text import plain_text
+from home.spreadsheets import read_cell
+
 from .columns import BY_HEADER, IMPORTABLE
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -46,6 +49,8 @@ def file_format(filename: str) -> str:
 def _text(value) -> str:
     if value is None:
         return ""
+    if isinstance(value, str):
+        return plain_text(value).strip()
     if isinstance(value, datetime):
         return value.date().isoformat()
     if isinstance(value, date):
@@ -63,7 +68,8 @@ def _csv_lines(content: bytes):
             continue
         if "\x00" in text:
             break
-        return csv.reader(io.StringIO(text))
+        rows = csv.reader(io.StringIO(text))
+        return ([read_cell(_text(cell)) for cell in row] for row in rows)
     raise RegisterFileError(_("The CSV file is not readable text (use UTF-8 or GBK)."))
 
 
