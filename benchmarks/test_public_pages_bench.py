@@ -6,7 +6,7 @@ processes x 8 threads, a new TCP connection per request as gunicorn's sync worke
 them): a fingerprinted static file (WhiteNoise), every public page type from the page
 cache ("cached") and rendered ("uncached": an extra unknown query parameter makes the
 page cache step aside), and search. Each figure is also given as a % of the static file's
-requests per second in the same run. Targets (issue "Fast public pages"): cached pages at
+requests per second in the same run. Targets (docs/performance.md): cached pages at
 least 50% of the static file with p99 under 50 ms; uncached pages at least 15%; search at
 least 10%. The client runs on the same 2 cores as the server: figures compare targets
 with each other, not with another machine. Results go to docs/performance.md between the

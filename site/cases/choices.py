@@ -1,4 +1,4 @@
-"""The vocabularies of an application and a case (see GLOSSARY.md)."""
+"""The vocabularies of an application and a case (glossary: docs/architecture.md)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _

@@ -1,4 +1,4 @@
-"""Regions of Suizhou and the agency kinds that serve them (see GLOSSARY.md)."""
+"""Regions of Suizhou and the agency kinds that serve them (glossary: docs/architecture.md)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _

@@ -97,11 +97,11 @@ def api_mediation(**overrides) -> dict:
     return payload
 
 
-def distinct_api_mediations(count: int, phone_prefix: str) -> list[dict]:
+def distinct_api_mediations(count: int, phone_prefix: str, start: int = 0) -> list[dict]:
     """`count` intake API bodies from different applicants (distinct mobiles, no email), as
     a crowd submitting at once would send them."""
     payloads = []
-    for index in range(count):
+    for index in range(start, start + count):
         payload = api_mediation()
         payload["applicant"]["phone"] = f"{phone_prefix}{index:08d}"
         payload["applicant"].pop("email", None)
