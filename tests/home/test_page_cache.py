@@ -7,6 +7,7 @@ forgets every stored page. Across processes and workers: tests/portal/test_make_
 import logging
 
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.test import Client
 from wagtail.models import Page
@@ -279,3 +280,44 @@ def test_the_remembered_chrome_follows_menu_and_title_changes(page_cache, client
 
     commits(retitle)
     assert ">公告栏</a>" in client.get(detail).content.decode()
+
+
+def test_scheduled_publishing_purges_when_the_scheduler_publishes(page_cache, client, commits):
+    """`publish_scheduled` (run by the scheduler every 5 minutes) publishes through the same
+    signal as an editor: the cached listing shows the page as soon as it goes live."""
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    template = NoticePage.objects.live().first()
+    client.get("/notices/")
+    assert client.get("/notices/")["X-Page-Cache"] == "hit"
+
+    def schedule():
+        page = NoticePage(
+            title="定时发布的通知",
+            slug="scheduled-notice",
+            date_published=template.date_published,
+            body=template.body,
+            live=False,
+            go_live_at=timezone.now() + timedelta(hours=1),
+        )
+        template.get_parent().add_child(instance=page)
+        page.save_revision().publish()  # go-live in the future: scheduled, not live
+
+    commits(schedule)
+    assert not NoticePage.objects.get(slug="scheduled-notice").live
+    client.get("/notices/")
+    assert client.get("/notices/")["X-Page-Cache"] == "hit"
+    assert "定时发布的通知" not in client.get("/notices/").content.decode()
+
+    def go_live():  # the scheduler's run two hours later
+        with time_machine.travel(timezone.now() + timedelta(hours=2), tick=False):
+            call_command("publish_scheduled")
+
+    commits(go_live)
+    assert NoticePage.objects.get(slug="scheduled-notice").live
+    response = client.get("/notices/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "定时发布的通知" in response.content.decode()
