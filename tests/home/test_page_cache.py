@@ -321,3 +321,19 @@ def test_scheduled_publishing_purges_when_the_scheduler_publishes(page_cache, cl
     response = client.get("/notices/")
     assert response["X-Page-Cache"] == "miss"
     assert "定时发布的通知" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/notices/", "/apply/mediation/", "/track/", "/admin/login/"]
+)
+def test_every_page_switches_off_unused_browser_features(page_cache, client, path):
+    for _ in range(2):  # also on a page-cache hit
+        policy = client.get(path)["Permissions-Policy"]
+        assert "camera=()" in policy and "geolocation=()" in policy
+        assert "microphone=()" in policy and "payment=()" in policy
+
+
+@pytest.mark.parametrize("path", ["/apply/", "/apply/mediation/", "/track/"])
+def test_pages_that_collect_personal_data_are_never_kept_by_browsers(page_cache, client, path):
+    header = client.get(path)["Cache-Control"]
+    assert "no-store" in header and "public" not in header

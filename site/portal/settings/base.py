@@ -66,6 +66,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "portal.api_responses.ApiJsonMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -196,6 +197,26 @@ DEMO_INSTANCE = env_bool("DEMO_INSTANCE", False)
 
 # Display preference cookie (large text / high contrast for older users).
 DISPLAY_MODE_COOKIE = "display_mode"
+
+# Browser features no page of this site uses are switched off for every page and frame
+# (Permissions-Policy, django-permissions-policy; ADR 0031).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
 
 # The anonymous page cache (home/page_cache, ADR 0030): how long a stored page lives (0
 # turns the cache off) and how long browsers may reuse one without asking again (0: they
