@@ -67,6 +67,7 @@ DATE_SENSITIVE = (
     "tests/applications/test_api_idempotency.py",
     "tests/applications/test_notifications.py",
     "tests/applications/test_mediation_form.py",
+    "tests/cases/test_validators.py",
     "tests/directory/test_opening_hours.py",
     "tests/guidance/test_moderation.py",
     "tests/portal/test_scheduler.py",

@@ -3,6 +3,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from hypothesis import given
 from hypothesis import strategies as st
 from stdnum import exceptions as stdnum_errors
@@ -167,7 +168,7 @@ def test_employment_end_before_start_is_refused():
 
 def test_employment_start_in_future_is_refused():
     with pytest.raises(ValidationError) as error:
-        validators.employment_dates(datetime.date.today() + datetime.timedelta(days=3), None)
+        validators.employment_dates(timezone.localdate() + datetime.timedelta(days=3), None)
     assert "employment_start" in error.value.message_dict
 
 
