@@ -337,3 +337,25 @@ def test_every_page_switches_off_unused_browser_features(page_cache, client, pat
 def test_pages_that_collect_personal_data_are_never_kept_by_browsers(page_cache, client, path):
     header = client.get(path)["Cache-Control"]
     assert "no-store" in header and "public" not in header
+
+
+def test_making_a_page_private_takes_effect_at_once(page_cache, client, commits):
+    """While no page is private the privacy lookups are skipped (home/page_base.py); the
+    first restriction purges, and the page and its listing entry are private at once."""
+    from wagtail.models import PageViewRestriction
+
+    notice = NoticePage.objects.live().first()
+    assert client.get(notice.url).status_code == 200
+    assert notice.title in client.get("/notices/").content.decode()
+
+    commits(
+        lambda: PageViewRestriction.objects.create(
+            page=notice, restriction_type=PageViewRestriction.LOGIN
+        )
+    )
+    response = client.get(notice.url)
+    assert response.status_code == 302 and "/login" in response["Location"]
+    assert notice.title not in client.get("/notices/").content.decode()
+
+    commits(lambda: PageViewRestriction.objects.filter(page=notice).delete())
+    assert client.get(notice.url).status_code == 200
