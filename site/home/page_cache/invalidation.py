@@ -86,7 +86,7 @@ def _purge_now(reason: str, front: bool = True) -> None:
 
 
 def _on_page_event(sender, instance=None, **kwargs):
-    purge(f"page {getattr(instance, 'pk', '')} {kwargs.get('signal_name', '')}".strip())
+    purge(f"page {getattr(instance, 'pk', '')} published, unpublished or moved")
 
 
 def _on_save(sender, instance, update_fields=None, raw=False, **kwargs):
