@@ -41,21 +41,41 @@ def _text_cell(sheet, value):
     return cell
 
 
-def write_xlsx(sheet_title: str, headers: Iterable, rows: Iterable[list]) -> tuple[bytes, int]:
+def write_xlsx(title: str, headers: Iterable, rows: Iterable[list]) -> tuple[bytes, int]:
     """The workbook's bytes and the number of data rows written."""
+    return write_workbook([(title, headers, rows)])
+
+
+SHEET_TITLE_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
+
+
+def sheet_title(title) -> str:
+    """A title spreadsheet programs accept: at most 31 characters, none of []:*?/\\."""
+    return str(title).translate(SHEET_TITLE_FORBIDDEN).strip()[:31] or "Sheet"
+
+
+def write_workbook(sheets: Iterable[tuple]) -> tuple[bytes, int]:
+    """A workbook with one sheet per (title, headers, rows); its bytes and the number of
+    data rows written in all sheets."""
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(str(sheet_title))
     bold = Font(bold=True)
-    header = []
-    for title in headers:
-        cell = WriteOnlyCell(sheet, value=str(title))
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
     count = 0
-    for row in rows:
-        sheet.append([_text_cell(sheet, value) for value in row])
-        count += 1
+    used = set()
+    for title, headers, rows in sheets:
+        name = sheet_title(title)
+        while name in used:
+            name = name[:28] + f"_{len(used)}"
+        used.add(name)
+        sheet = workbook.create_sheet(name)
+        header = []
+        for heading in headers:
+            cell = WriteOnlyCell(sheet, value=str(heading))
+            cell.font = bold
+            header.append(cell)
+        sheet.append(header)
+        for row in rows:
+            sheet.append([_text_cell(sheet, value) for value in row])
+            count += 1
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue(), count

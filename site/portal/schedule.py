@@ -42,6 +42,13 @@ JOBS = (
         "Mail each agency's liaisons its overdue and due-soon cases (once a day).",
     ),
     Job(
+        "monthly_report",
+        "build_monthly_report",
+        (),
+        "0 6 1 * *",
+        "Build last month's statistics report and mail the center's administrators.",
+    ),
+    Job(
         "purge_pending_evidence",
         "purge_pending_evidence",
         (),

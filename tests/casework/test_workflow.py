@@ -82,7 +82,11 @@ PATHS = {  # how to bring a new case to each status: (action, actor suffix)
 def data_for(name, case):
     tomorrow = timezone.now() + datetime.timedelta(days=1)
     if name == "decline":
-        return {"reason": "不属于劳动争议", "advice": "请向人民法院起诉"}
+        return {
+            "grounds": "not_labor_dispute",
+            "reason": "不属于劳动争议",
+            "advice": "请向人民法院起诉",
+        }
     if name == "transfer":
         return {
             "agency": Agency.objects.exclude(pk=case.agency_id).get(code="justice-zengdu"),

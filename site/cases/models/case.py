@@ -185,6 +185,10 @@ class CaseEvent(models.Model):
     agency = models.ForeignKey(
         "directory.Agency", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # A transfer's sender (`agency` is the receiver): the statistics count transfers out.
+    from_agency = models.ForeignKey(
+        "directory.Agency", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     is_public = models.BooleanField(default=False, verbose_name=_("Shown to the applicant"))
     public_note = models.CharField(
         max_length=300, blank=True, verbose_name=_("Note for the applicant")

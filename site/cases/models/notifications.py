@@ -23,6 +23,7 @@ class Notification(models.Model):
         TRANSFER_OUT = "transfer_out", _("Case transferred out")
         DEADLINE_DIGEST = "deadline_digest", _("Deadline digest")
         PROGRESS = "progress", _("Progress update to the applicant")
+        MONTHLY_REPORT = "monthly_report", _("Monthly statistics report")
 
     case = models.ForeignKey(
         "cases.Case",

@@ -8,6 +8,7 @@ from cases.choices import CaseStatus as S
 from cases.models import CaseEvent
 from casework import permissions
 from casework.forms.actions import AcceptForm, DeclineForm, TransferForm
+from casework.models import DeclineGrounds
 from casework.services import transfer_notices
 from casework.services.action_rules import ActionRefused, record_outcome, required
 from casework.workflow import SENIOR, Action
@@ -23,7 +24,9 @@ def accept(case, user, data):
 def decline(case, user, data):
     reason = required(data, "reason", _("Give the reason for not accepting the application."))
     advice = required(data, "advice", _("Tell the applicant where to go instead."))
-    record_outcome(case, user, S.REJECTED, reason, advice)
+    outcome = record_outcome(case, user, S.REJECTED, reason, advice)
+    outcome.grounds = data.get("grounds") or DeclineGrounds.OTHER
+    outcome.save(update_fields=["grounds"])
     return {"public": f"{reason} {advice}", "staff": data.get("note", "")}
 
 
@@ -44,6 +47,7 @@ def transfer(case, user, data):
         kind=CaseEvent.Kind.TRANSFERRED,
         status=S.SUBMITTED,
         agency=target,
+        from_agency=sender,
         is_public=True,
         staff_note=_("From %(sender)s to %(receiver)s: %(reason)s")
         % {"sender": sender.name, "receiver": target.name, "reason": reason},

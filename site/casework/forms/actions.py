@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cases.forms.fields import FriendlyDateField
+from casework.models import DeclineGrounds
 from casework.services.action_rules import ARBITRATION_ADVICE
 from directory.models import (
     Agency,
@@ -92,6 +93,14 @@ class StartWorkForm(AcceptForm):
 
 
 class DeclineForm(ActionForm):
+    grounds = forms.ChoiceField(
+        label=_("Grounds"),
+        choices=[("", _("Please choose")), *DeclineGrounds.choices],
+        error_messages={
+            "required": _("Choose the grounds for not accepting the application."),
+            "invalid_choice": _("Choose the grounds from the list."),
+        },
+    )
     reason = text_field(
         _("Why the application is not accepted"),
         140,

@@ -1,7 +1,7 @@
 from .audit import AuditEntry
 from .digest import DeadlineDigest
 from .referrals import CourtReferral, ReferralToken
-from .work import AgreementTerm, CaseOutcome, MediationSession
+from .work import AgreementTerm, CaseOutcome, DeclineGrounds, MediationSession
 
 __all__ = [
     "AgreementTerm",
@@ -9,6 +9,7 @@ __all__ = [
     "CaseOutcome",
     "CourtReferral",
     "DeadlineDigest",
+    "DeclineGrounds",
     "MediationSession",
     "ReferralToken",
 ]

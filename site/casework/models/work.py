@@ -26,12 +26,31 @@ class MediationSession(models.Model):
         return f"{self.case_id} {self.starts_at:%Y-%m-%d %H:%M}"
 
 
+class DeclineGrounds(models.TextChoices):
+    """Why an application was not accepted (the statistics count declines by these)."""
+
+    NOT_LABOR_DISPUTE = "not_labor_dispute", _("Not a labor or personnel dispute")
+    OUT_OF_AREA = "out_of_area", _("Outside this agency's area or remit")
+    ALREADY_ELSEWHERE = (
+        "already_elsewhere",
+        _("Already before arbitration, a court or another body"),
+    )
+    TIME_LIMIT = "time_limit", _("The time limit for the claim has passed")
+    INCOMPLETE = "incomplete", _("Information missing and not supplied")
+    DUPLICATE = "duplicate", _("Same dispute already applied for")
+    OTHER = "other", _("Other")
+
+
 class CaseOutcome(models.Model):
     """How the case ended: agreement (with terms), no agreement, withdrawn, rejected, done."""
 
     case = models.OneToOneField("cases.Case", on_delete=models.CASCADE, related_name="outcome")
     kind = models.CharField(max_length=20, verbose_name=_("Outcome"))  # a CaseStatus value
     summary = models.TextField(blank=True, verbose_name=_("Summary"))
+    # Declines only: the grounds, as a category (the summary says it in words).
+    grounds = models.CharField(
+        max_length=20, choices=DeclineGrounds.choices, blank=True, verbose_name=_("Grounds")
+    )
     advice = models.TextField(blank=True, verbose_name=_("Advice to the applicant"))
     decided_at = models.DateTimeField(verbose_name=_("Decided"))
     decided_by = models.ForeignKey(

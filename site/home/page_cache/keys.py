@@ -29,6 +29,7 @@ PARAMETERS = frozenset(
         "kind",
         "category",
         "specialty",
+        "quarter",
     }
 )
 MAX_PARAMETERS = 6

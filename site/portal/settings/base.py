@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "cases",
     "applications",
     "casework",
+    "reporting",
     "search",
     "demo",
     "portal",

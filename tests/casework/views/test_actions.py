@@ -100,15 +100,19 @@ def test_decline_needs_a_head_and_a_reason_and_advice(login, hrss_case):
     handler = login("hrss-zengdu")
     response = handler.get(action_url(hrss_case, "decline"))
     assert response.status_code == 302
-    data = {"reason": "不属于劳动争议", "advice": "可向人民法院起诉"}
+    data = {"grounds": "not_labor_dispute", "reason": "不属于劳动争议", "advice": "可向法院起诉"}
     refused(handler, hrss_case, "decline", data, "负责人", status=403)
     head = login("hrss-zengdu-head")
     refused(head, hrss_case, "decline", {"reason": "", "advice": ""}, 'href="#id_reason"')
-    refused(head, hrss_case, "decline", {"reason": "太长" * 80, "advice": "x"}, "#id_reason")
+    refused(head, hrss_case, "decline", {**data, "reason": "太长" * 80}, "#id_reason")
+    refused(head, hrss_case, "decline", {**data, "grounds": ""}, 'href="#id_grounds"')
+    bogus = {**data, "grounds": "bogus"}
+    refused(head, hrss_case, "decline", bogus, "请从列表中选择不予受理的理由")
     done(head, hrss_case, "decline", data)
     assert hrss_case.status == S.REJECTED
+    assert hrss_case.outcome.grounds == "not_labor_dispute"
     assert hrss_case.outcome.summary == "不属于劳动争议"
-    assert hrss_case.outcome.advice == "可向人民法院起诉"
+    assert hrss_case.outcome.advice == "可向法院起诉"
 
 
 def test_transfer_moves_the_case_between_queues(login, hrss_case):

@@ -1,0 +1,58 @@
+"""Durations in working days, and percentiles of them.
+
+The database groups cases by their (start date, end date) pair, so Python only sees the
+distinct pairs (at most a few thousand a year, however many cases) with their counts; the
+working days of each pair come from the official calendar the legal clocks use
+(cases.working_days). Percentiles use the nearest-rank method: the 90th percentile of
+n values is the ceil(0.9 n)-th smallest, so it is always a duration some case really took.
+"""
+
+import datetime
+import math
+from bisect import bisect_right
+from collections.abc import Iterable
+
+from cases.working_days import is_working_day
+
+
+class WorkingDayCounter:
+    """Working days after `start` up to and including `end` (0 when end <= start)."""
+
+    def __init__(self):
+        self._first = self._last = None
+        self._working: list[datetime.date] = []
+
+    def _cover(self, start: datetime.date, end: datetime.date):
+        if self._first is not None and self._first <= start and end <= self._last:
+            return
+        first = start if self._first is None else min(start, self._first)
+        last = end if self._last is None else max(end, self._last)
+        days = (first + datetime.timedelta(days=n) for n in range((last - first).days + 1))
+        self._working = [day for day in days if is_working_day(day)]
+        self._first, self._last = first, last
+
+    def between(self, start: datetime.date, end: datetime.date) -> int:
+        if end <= start:
+            return 0
+        self._cover(start, end)
+        return bisect_right(self._working, end) - bisect_right(self._working, start)
+
+
+def working_day_counts(pairs: Iterable[tuple], counter=None) -> list[tuple[int, int]]:
+    """[(working days, number of cases)] from rows of (start, end, count)."""
+    counter = counter or WorkingDayCounter()
+    return [(counter.between(start, end), count) for start, end, count in pairs if start and end]
+
+
+def percentile(weighted: list[tuple[int, int]], percent: int) -> int | None:
+    """Nearest-rank percentile of values given with their counts; None when empty."""
+    total = sum(count for _value, count in weighted)
+    if not total:
+        return None
+    rank = max(1, math.ceil(percent * total / 100))
+    seen = 0
+    for value, count in sorted(weighted):
+        seen += count
+        if seen >= rank:
+            return value
+    return None  # pragma: no cover - rank never exceeds the total

@@ -1,0 +1,149 @@
+"""Timeliness: working days to acceptance and to the end, the share of mediations ended
+within the statutory 15 days (劳动争议调解仲裁法 art. 14, counted from receipt) and within
+the mediation period as extended by the parties, open cases past a deadline now."""
+
+from django.db.models import Count, F, Q
+from django.db.models.functions import Coalesce, TruncDate
+from django.utils.translation import gettext as _
+
+from cases.choices import ApplicationType
+from cases.deadlines import MEDIATION_DAYS
+from cases.working_days import add_days
+from casework.workflow import OPEN
+from reporting import scope
+from reporting.durations import WorkingDayCounter, percentile, working_day_counts
+from reporting.figures.outcomes import ON_THE_MERITS
+from reporting.filters import Filters
+from reporting.periods import BEIJING
+from reporting.tables import Rate, Table
+
+
+def _date(field):
+    return TruncDate(field, tzinfo=BEIJING)
+
+
+def acceptance_spans(filters: Filters):
+    """(received by the agency, accepted, count) of the cases accepted in the period."""
+    return (
+        scope.cases(filters)
+        .filter(scope.in_range(filters, "accepted_at"))
+        .annotate(start=_date(Coalesce("arrived_at", "submitted_at")), end=_date("accepted_at"))
+        .values_list("start", "end")
+        .annotate(n=Count("pk"))
+        .values_list("start", "end", "n")
+    )
+
+
+def closing_spans(filters: Filters):
+    """(received, ended, count) of the cases that ended in the period."""
+    return (
+        scope.outcomes(filters)
+        .annotate(start=_date("case__submitted_at"), end=_date("decided_at"))
+        .values_list("start", "end")
+        .annotate(n=Count("pk"))
+        .values_list("start", "end", "n")
+    )
+
+
+def merits_spans(filters: Filters):
+    """(received, ended, mediation period's end, count) of mediations ended on the merits."""
+    return (
+        scope.outcomes(filters)
+        .filter(kind__in=ON_THE_MERITS, case__application_type=ApplicationType.MEDIATION)
+        .annotate(
+            start=_date("case__submitted_at"), end=_date("decided_at"), due=F("case__mediation_due")
+        )
+        .values_list("start", "end", "due")
+        .annotate(n=Count("pk"))
+        .values_list("start", "end", "due", "n")
+    )
+
+
+def within_limits(rows) -> tuple[int, int, int]:
+    """(within 15 days of receipt, within the extended period, all) of merits_spans rows."""
+    statutory = extended = total = 0
+    for start, end, due, count in rows:
+        total += count
+        if end <= add_days(start, MEDIATION_DAYS):
+            statutory += count
+        if due is not None and end <= due:
+            extended += count
+    return statutory, extended, total
+
+
+def timeliness(filters: Filters) -> list[Table]:
+    counter = WorkingDayCounter()
+    accepted = working_day_counts(acceptance_spans(filters), counter)
+    ended = working_day_counts(closing_spans(filters), counter)
+    statutory, extended, merits = within_limits(merits_spans(filters))
+    overdue = scope.cases(filters).filter(status__in=OPEN, next_due__lt=filters.today).count()
+    overdue_feedback = (
+        scope.cases(filters).filter(Q(status__in=OPEN, feedback_due__lt=filters.today)).count()
+    )
+    rows = [
+        [
+            _("Days to acceptance, median"),
+            percentile(accepted, 50),
+            _(
+                "Working days from the day the agency received the case to the day it accepted "
+                "it, for the cases accepted in the period."
+            ),
+        ],
+        [
+            _("Days to acceptance, 90th percentile"),
+            percentile(accepted, 90),
+            _("Nine in ten cases were accepted within this many working days (nearest rank)."),
+        ],
+        [
+            _("Days to the end, median"),
+            percentile(ended, 50),
+            _(
+                "Working days from receipt to the recorded outcome, for the cases that ended in "
+                "the period."
+            ),
+        ],
+        [
+            _("Days to the end, 90th percentile"),
+            percentile(ended, 90),
+            _("Nine in ten cases ended within this many working days (nearest rank)."),
+        ],
+        [
+            _("Ended within the statutory 15 days"),
+            Rate(statutory, merits),
+            _(
+                "Mediations ended on the merits in the period whose outcome came within 15 days "
+                "of receipt (Labor Dispute Mediation and Arbitration Law, art. 14; a last day "
+                "off moves to the next working day)."
+            ),
+        ],
+        [
+            _("Ended within the mediation period as extended"),
+            Rate(extended, merits),
+            _(
+                "The same cases, ended by the end of their mediation period: 15 days from "
+                "acceptance plus any extension both parties agreed to."
+            ),
+        ],
+        [
+            _("Open and past a deadline now"),
+            overdue,
+            _("Open cases whose nearest deadline has passed today."),
+        ],
+        [
+            _("Open and past the court feedback date now"),
+            overdue_feedback,
+            _("Open court referrals whose feedback date has passed today."),
+        ],
+    ]
+    return [
+        Table(
+            "timeliness",
+            _("Timeliness"),
+            _(
+                "Working days follow the official calendar (weekends, public holidays and "
+                "make-up working days), as the case deadlines do."
+            ),
+            [_("Figure"), _("Value"), _("Definition")],
+            rows,
+        )
+    ]

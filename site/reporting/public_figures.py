@@ -1,0 +1,105 @@
+"""The public statistics (数据公开): one quarter's figures by region, with small numbers
+suppressed. Nothing personal: counts, rates and durations only, and any figure built from
+fewer than SUPPRESS_BELOW cases is shown as "<5" (so a single applicant's case cannot be
+recognised from it). Constant queries whatever the volume."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+from django.db.models.functions import TruncDate
+from django.utils.translation import gettext_lazy as _
+
+from cases.choices import ApplicationType, CaseStatus
+from cases.deadlines import MEDIATION_DAYS
+from cases.models import Case
+from cases.working_days import add_days
+from casework.models import CaseOutcome
+from directory.regions import Region
+from reporting import periods
+from reporting.durations import WorkingDayCounter, percentile
+from reporting.figures.outcomes import ON_THE_MERITS
+from reporting.tables import Rate
+
+SUPPRESS_BELOW = 5
+SUPPRESSED = "<5"
+TOTAL = ""
+
+COLUMNS = (
+    _("Applications received"),
+    _("Ended"),
+    _("Agreement rate"),
+    _("Median working days to the end"),
+    _("Ended within 15 days"),
+)
+
+
+@dataclass
+class RegionFigures:
+    label: str
+    cells: list
+
+
+def _in(range_, field):
+    return Q(**{field + "__gte": range_.start_at, field + "__lt": range_.end_before})
+
+
+def _shown(value, basis: int):
+    if basis < SUPPRESS_BELOW:
+        return SUPPRESSED
+    return "—" if value is None else value
+
+
+def quarter_figures(year: int, quarter: int) -> list[RegionFigures]:
+    range_ = periods.quarter_range(year, quarter)
+    received = defaultdict(int)
+    for region, n in (
+        Case.objects.filter(_in(range_, "submitted_at"), application_type=ApplicationType.MEDIATION)
+        .values_list("region")
+        .annotate(n=Count("pk"))
+        .values_list("region", "n")
+        .order_by()
+    ):
+        received[region] += n
+        received[TOTAL] += n
+    spans = defaultdict(list)  # region -> [(start, end, kind, n)]
+    for row in (
+        CaseOutcome.objects.filter(
+            _in(range_, "decided_at"), case__application_type=ApplicationType.MEDIATION
+        )
+        .annotate(
+            start=TruncDate("case__submitted_at", tzinfo=periods.BEIJING),
+            end=TruncDate("decided_at", tzinfo=periods.BEIJING),
+        )
+        .values_list("case__region", "start", "end", "kind")
+        .annotate(n=Count("pk"))
+        .values_list("case__region", "start", "end", "kind", "n")
+        .order_by()
+    ):
+        spans[row[0]].append(row[1:])
+        spans[TOTAL].append(row[1:])
+    counter = WorkingDayCounter()
+    result = []
+    for code, label in [*Region.choices, (TOTAL, _("All regions"))]:
+        rows = spans.get(code, [])
+        ended = sum(n for *_rest, n in rows)
+        merits_rows = [row for row in rows if row[2] in ON_THE_MERITS]
+        merits = sum(n for *_rest, n in merits_rows)
+        agreements = sum(n for _s, _e, kind, n in rows if kind == CaseStatus.AGREEMENT)
+        within = sum(
+            n for start, end, _k, n in merits_rows if end <= add_days(start, MEDIATION_DAYS)
+        )
+        median = percentile([(counter.between(s, e), n) for s, e, _k, n in rows], 50)
+        result.append(
+            RegionFigures(
+                str(label),
+                [
+                    _shown(received.get(code, 0), received.get(code, 0)),
+                    _shown(ended, ended),
+                    _shown(Rate(agreements, merits), merits),
+                    _shown(median, ended),
+                    _shown(Rate(within, merits), merits),
+                ],
+            )
+        )
+    return result

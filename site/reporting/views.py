@@ -1,0 +1,117 @@
+"""The statistics in the admin (/admin/statistics/): the page, its exports, the monthly
+reports. Thin: the form validates the filters, `reporting.report` computes."""
+
+from urllib.parse import urlencode
+
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from directory.permissions import is_center_admin
+from reporting import exports, report
+from reporting.access import agency_choices, reader_agencies
+from reporting.filters import StatisticsFilterForm
+from reporting.models import MonthlyReport
+
+LABELLED_FILTERS = ("region", "agency", "agency_kind", "application_type", "phase", "channel")
+
+
+def _form(request):
+    agency_ids = reader_agencies(request.user)
+    form = StatisticsFilterForm(request.GET, agencies=agency_choices(agency_ids))
+    return form, agency_ids
+
+
+def _labels(form) -> dict:
+    labels = {}
+    for name in LABELLED_FILTERS:
+        value = form.cleaned_data.get(name)
+        if not value:
+            continue
+        field = form.fields[name]
+        text = str(value) if name == "agency" else str(dict(field.choices).get(value, value))
+        labels[str(field.label)] = text
+    return labels
+
+
+def _errors(form) -> list[tuple[str, str]]:
+    """(anchor, message) for the error summary."""
+    errors = []
+    for name, messages in form.errors.items():
+        anchor = f"#id_{name}" if name in form.fields else ""
+        errors.extend((anchor, message) for message in messages)
+    return errors
+
+
+def _refused(request, form, extra=None):
+    context = {"form": form, "is_center_admin": is_center_admin(request.user)}
+    context["errors"] = _errors(form) + ([("", extra)] if extra else [])
+    return render(request, "reporting/statistics.html", context, status=400)
+
+
+def statistics(request):
+    form, agency_ids = _form(request)
+    context = {"form": form, "is_center_admin": is_center_admin(request.user)}
+    if not form.is_valid():
+        return _refused(request, form)
+    filters = form.filters(agency_ids)
+    context.update(
+        sections=report.build(filters),
+        description=exports.describe(filters, _labels(form)),
+        query=urlencode(filters.as_query()),
+        own_agencies_only=agency_ids is not None,
+    )
+    return render(request, "reporting/statistics.html", context)
+
+
+def export(request):
+    form, agency_ids = _form(request)
+    fmt = request.GET.get("format", "")
+    key = request.GET.get("table", "")
+    if not form.is_valid():
+        return _refused(request, form)
+    if fmt not in exports.FORMATS:
+        return _refused(request, form, _("Choose CSV or XLSX for the download."))
+    filters = form.filters(agency_ids)
+    tables = report.tables(report.build(filters))
+    heading = exports.describe(filters, _labels(form))
+    if key == "all" and fmt == "xlsx":
+        content = exports.workbook(list(tables.values()), heading)
+    elif key in tables:
+        content = exports.table_file(tables[key], fmt, heading)
+    else:
+        raise Http404
+    response = HttpResponse(content, content_type=exports.FORMATS[fmt])
+    name = exports.filename(key, filters, fmt)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _center_admin(request):
+    if not is_center_admin(request.user):
+        raise PermissionDenied
+
+
+def monthly_reports(request):
+    _center_admin(request)
+    reports = MonthlyReport.objects.order_by("-month")
+    return render(request, "reporting/monthly_reports.html", {"reports": reports})
+
+
+def monthly_report(request, month, fmt):
+    _center_admin(request)
+    if fmt not in ("html", "xlsx"):
+        raise Http404
+    record = get_object_or_404(MonthlyReport, month=month)
+    if fmt == "html":
+        return HttpResponse(record.summary_html)
+    response = FileResponse(
+        record.workbook.open("rb"),
+        as_attachment=True,
+        filename=f"monthly-report-{record.month:%Y-%m}.xlsx",
+        content_type=exports.FORMATS["xlsx"],
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
