@@ -57,6 +57,15 @@ SECTIONS = [
     ),
 ]
 
+# The public statistics (数据公开): a page of its own, outside the main navigation.
+STATISTICS = (
+    "statistics",
+    "数据公开",
+    "各地区劳动人事争议调解的季度数据。",
+    "<p>本页按季度公开各地区劳动人事争议调解的收案、结案、调解成功率和办理时效。"
+    "数据不含任何个人信息；少于5件的数字不予显示。</p>",
+)
+
 # Sections that have their own page type (an index page with `intro` rich text); the
 # others are StandardPages.
 SECTION_TYPES = {
@@ -123,6 +132,14 @@ def load(stdout):
             page.save_revision().publish()
             changes.append(f"section {title}")
         sections[slug] = page
+
+    if not home.get_children().filter(slug=STATISTICS[0]).exists():
+        model = apps.get_model("reporting.StatisticsPage")
+        slug, title, summary, intro = STATISTICS
+        page = model(title=title, slug=slug, intro=intro, search_description=summary)
+        home.add_child(instance=page)
+        page.save_revision().publish()
+        changes.append(f"section {title}")
 
     site_settings = SiteSettings.for_site(site)
     if not site_settings.hotline and not site_settings.address:

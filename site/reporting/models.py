@@ -42,6 +42,14 @@ class MonthlyReport(models.Model):
     def __str__(self):
         return f"{self.month:%Y-%m}"
 
+    @property
+    def filename_xlsx(self):
+        return f"{self.month:%Y-%m}.xlsx"
+
+    @property
+    def filename_html(self):
+        return f"{self.month:%Y-%m}.html"
+
 
 def quarter_label(year: int, quarter: int) -> str:
     return _("%(year)s Q%(quarter)s") % {"year": year, "quarter": quarter}

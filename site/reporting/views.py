@@ -1,6 +1,8 @@
 """The statistics in the admin (/admin/statistics/): the page, its exports, the monthly
 reports. Thin: the form validates the filters, `reporting.report` computes."""
 
+import datetime
+import re
 from urllib.parse import urlencode
 
 from django.core.exceptions import PermissionDenied
@@ -100,10 +102,16 @@ def monthly_reports(request):
     return render(request, "reporting/monthly_reports.html", {"reports": reports})
 
 
-def monthly_report(request, month, fmt):
+REPORT_FILE = re.compile(r"^(\d{4})-(\d{2})\.(html|xlsx)$")
+
+
+def monthly_report(request, filename):
     _center_admin(request)
-    if fmt not in ("html", "xlsx"):
+    match = REPORT_FILE.match(filename)
+    if not match or not 1 <= int(match[2]) <= 12:
         raise Http404
+    fmt = match[3]
+    month = datetime.date(int(match[1]), int(match[2]), 1)
     record = get_object_or_404(MonthlyReport, month=month)
     if fmt == "html":
         return HttpResponse(record.summary_html)

@@ -3,3 +3,4 @@ from tests.casework.conftest import (  # noqa: F401 (fixtures)
     casework_data,
     casework_data_committed,
 )
+from tests.casework.views.conftest import case_staff, login, outsider  # noqa: F401
