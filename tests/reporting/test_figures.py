@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 import time_machine
+
 from reporting import report
 from reporting.filters import Filters
 from reporting.periods import DateRange

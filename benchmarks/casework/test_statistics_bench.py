@@ -1,0 +1,131 @@
+"""Statistics benchmark (here for the file-based SQLite database of conftest.py): 100,000 cases and 300 mediators (`make bench`).
+
+Measures the server time (Django test client, p50/p95) and queries of the statistics page
+for a year and for a month, and of every export, and writes them to docs/performance.md
+between the statistics markers. Target: p95 under 500 ms on SQLite and PostgreSQL.
+Query-count constancy is asserted in tests/reporting; here it is only reported.
+"""
+
+import io
+import os
+import statistics
+import time
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+N_CASES = int(os.environ.get("BENCH_CASES", 100_000))
+N_MEDIATORS = 300
+REPEAT = 15
+REPORT = Path(__file__).resolve().parents[2] / "docs" / "performance.md"
+START, END = "<!-- statistics:start -->", "<!-- statistics:end -->"
+TABLES = (
+    "applications",
+    "declines",
+    "outcomes",
+    "agreement",
+    "timeliness",
+    "referrals",
+    "trends",
+    "usage",
+    "setup_help",
+    "register",
+    "organizations",
+)
+
+
+def add_mediators():
+    from directory.models import Agency, Mediator
+
+    agencies = list(Agency.objects.exclude(kind="court"))
+    missing = N_MEDIATORS - Mediator.objects.count()
+    Mediator.objects.bulk_create(
+        Mediator(
+            code=f"bench{n:05d}",
+            name=f"基准调解员{n}",
+            category="professional",
+            agency=agencies[n % len(agencies)],
+            certificate_number=f"C{n}" if n % 3 else "",
+            certificate_issuer="随州市人社局" if n % 3 else "",
+        )
+        for n in range(max(missing, 0))
+    )
+
+
+def timed(client, url):
+    times, queries = [], 0
+    for _ in range(REPEAT):
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            response = client.get(url)
+            times.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, url
+        queries = len(captured)
+    times.sort()
+    return statistics.median(times), times[int(0.95 * (len(times) - 1))], queries
+
+
+@pytest.mark.django_db(transaction=True)
+def test_statistics_at_volume(django_db_setup, settings, tmp_path, monkeypatch):
+    from django.contrib.auth import get_user_model
+
+    from directory.demo import agencies, mediators, organizations
+
+    sink = io.StringIO()
+    for step in (agencies, organizations, mediators):
+        step.load(sink)
+    add_mediators()
+    started = time.perf_counter()
+    call_command("generate_cases", str(N_CASES), "--days", "730", stdout=sink)
+    built = time.perf_counter() - started
+    admin = get_user_model().objects.create_superuser("bench-admin", "b@example.invalid", "x")
+    client = Client()
+    client.force_login(admin)
+    rows = []
+    pages = {
+        "page, this year": "/admin/statistics/",
+        "page, two years": "/admin/statistics/?period=&date_from=2025-01-01&date_to=2026-12-31",
+        "page, last month": "/admin/statistics/?period=last_month",
+    }
+    for name, url in pages.items():
+        rows.append((name, *timed(client, url)))
+    for table in TABLES:
+        for fmt in ("csv", "xlsx"):
+            url = f"/admin/statistics/export/?table={table}&format={fmt}"
+            rows.append((f"export {table}.{fmt}", *timed(client, url)))
+    rows.append(
+        ("export all.xlsx", *timed(client, "/admin/statistics/export/?table=all&format=xlsx"))
+    )
+    engine = connection.vendor
+    worst = max(row[2] for row in rows)
+    lines = [
+        f"Statistics, {engine}, {N_CASES:,} cases, {N_MEDIATORS} mediators "
+        f"(Django test client, {REPEAT} requests each; data built in {built:.0f} s):",
+        "",
+        "| request | p50 ms | p95 ms | queries |",
+        "|---|---|---|---|",
+        *(f"| {name} | {p50:.0f} | {p95:.0f} | {queries} |" for name, p50, p95, queries in rows),
+        "",
+        f"Target: p95 under 500 ms ({'met' if worst < 500 else 'NOT met'}: worst {worst:.0f} ms).",
+    ]
+    write_report(engine, "\n".join(lines))
+
+
+def write_report(engine, text):
+    start, end = (
+        START.replace("statistics", f"statistics-{engine}"),
+        END.replace("statistics", f"statistics-{engine}"),
+    )
+    content = REPORT.read_text(encoding="utf-8")
+    block = f"{start}\n{text}\n{end}"
+    if start in content:
+        head, rest = content.split(start, 1)
+        content = head + block + rest.split(end, 1)[1]
+    else:
+        content = content.rstrip() + "\n\n## Statistics\n\n" + block + "\n"
+    REPORT.write_text(content, encoding="utf-8")
+    print(text)

@@ -1,0 +1,201 @@
+"""Realistic synthetic case volumes for benchmarks (`manage.py generate_cases N`), never part
+of the demo. Every row a real case has for the statistics: the case with its clocks, its
+outcome (with agreement terms and decline grounds), court referrals, transfer events.
+Written with bulk inserts in batches; reproducible with --seed."""
+
+import datetime
+import random
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from cases import deadlines, references
+from cases.choices import ApplicationType, CaseSource, CaseStatus, DisputeStage, PartyKind
+from cases.models import Case, CaseEvent
+from casework.models import AgreementTerm, CaseOutcome, CourtReferral, DeclineGrounds
+from directory.models import Agency
+from directory.regions import AgencyKind, Region
+
+BATCH = 2_000
+TYPES = [ApplicationType.MEDIATION] * 17 + [
+    ApplicationType.UNION_SETUP,
+    ApplicationType.COMMITTEE_SETUP,
+]
+SOURCES = [CaseSource.ONLINE] * 11 + [CaseSource.API] * 2 + [CaseSource.WALK_IN] * 4
+STAGES = [DisputeStage.PRE_CASE] * 6 + [
+    DisputeStage.ARBITRATION_PENDING,
+    DisputeStage.AWARD_ISSUED,
+    DisputeStage.IN_LITIGATION,
+]
+REGIONS = [Region.ZENGDU] * 4 + [Region.SUIXIAN] * 2 + [Region.GUANGSHUI] * 2 + [Region.CITY]
+
+
+def _agencies():
+    handling = {}
+    for agency in Agency.objects.exclude(kind=AgencyKind.COURT):
+        handling.setdefault(agency.region, []).append(agency)
+    courts = list(Agency.objects.filter(kind=AgencyKind.COURT))
+    everyone = [agency for agencies in handling.values() for agency in agencies]
+    return handling, everyone, courts
+
+
+def generate(count: int, days: int = 365, seed: int = 2026) -> int:
+    rng = random.Random(seed)  # noqa: S311 - reproducible data, not secrets
+    handling, everyone, courts = _agencies()
+    now = timezone.now()
+    seen = set(Case.objects.values_list("reference", flat=True))
+    made = 0
+    while made < count:
+        size = min(BATCH, count - made)
+        with transaction.atomic():
+            _batch(rng, size, made, days, now, handling, everyone, courts, seen)
+        made += size
+    return made
+
+
+def _reference(seen):
+    reference = references.generate()
+    while reference in seen:
+        reference = references.generate()
+    seen.add(reference)
+    return reference
+
+
+def _batch(rng, size, offset, days, now, handling, everyone, courts, seen):
+    cases, plans = [], []
+    for n in range(offset, offset + size):
+        region = rng.choice(REGIONS)
+        kind = rng.choice(TYPES)
+        referral = kind == ApplicationType.MEDIATION and courts and rng.random() < 0.12
+        submitted = now - datetime.timedelta(seconds=rng.randint(0, days * 86400))
+        agency = rng.choice(handling.get(region) or everyone)
+        workers = rng.choice([1] * 12 + [3, 15, 40])
+        case = Case(
+            reference=_reference(seen),
+            application_type=kind,
+            source=CaseSource.COURT_REFERRAL if referral else rng.choice(SOURCES),
+            region=region,
+            applicant_kind=PartyKind.WORKER if rng.random() < 0.9 else PartyKind.EMPLOYER,
+            applicant_name=f"合成申请人{n}",
+            applicant_phone=f"199{n:08d}"[:11],
+            respondent_name=f"合成企业{n % 3000}有限公司",
+            dispute_stage=rng.choice(STAGES) if kind == ApplicationType.MEDIATION else "",
+            categories=["pay"],
+            amount_claimed=Decimal(rng.randint(2, 200) * 500),
+            workers_involved=workers,
+            is_collective=workers >= 10,
+            answers={},
+            agency=agency,
+            arrived_at=submitted,
+        )
+        cases.append(case)
+        plans.append((submitted, referral))
+    Case.objects.bulk_create(cases, batch_size=BATCH)
+    for case, (submitted, _referral) in zip(cases, plans, strict=True):
+        case.submitted_at = submitted  # auto_now_add set "now" on insert; bulk_update fixes it
+    outcomes, events, referrals, terms_for = [], [], [], []
+    for case, (submitted, referral) in zip(cases, plans, strict=True):
+        if referral:
+            court = rng.choice(courts)
+            delegated = rng.random() < 0.7
+            referrals.append(
+                CourtReferral(
+                    case=case,
+                    court=court,
+                    court_case_number=f"（合成）{case.reference}",
+                    kind=CourtReferral.Kind.DELEGATED
+                    if delegated
+                    else CourtReferral.Kind.ENTRUSTED,
+                    procedure="" if delegated else rng.choice(["ordinary", "simple"]),
+                    received_at=submitted,
+                )
+            )
+        _history(rng, case, submitted, now, everyone, outcomes, events, terms_for)
+    CourtReferral.objects.bulk_create(referrals, batch_size=BATCH)
+    CaseOutcome.objects.bulk_create(outcomes, batch_size=BATCH)
+    moments = [event.created_at for event in events]
+    CaseEvent.objects.bulk_create(events, batch_size=BATCH)
+    for event, moment in zip(events, moments, strict=True):
+        event.created_at = moment
+    CaseEvent.objects.bulk_update(events, ["created_at"], batch_size=BATCH)
+    terms = []
+    for outcome, amount in terms_for:
+        terms.append(AgreementTerm(outcome=outcome, number=1, text="支付款项", amount=amount))
+    AgreementTerm.objects.bulk_create(terms, batch_size=BATCH)
+    by_case = {referral.case_id: referral for referral in referrals}
+    for case in cases:
+        deadlines.refresh(case, by_case.get(case.pk))
+    Case.objects.bulk_update(
+        cases,
+        [
+            "submitted_at",
+            "status",
+            "accepted_at",
+            "closed_at",
+            "agency",
+            "mediation_extension_days",
+            "acceptance_due",
+            "mediation_due",
+            "feedback_due",
+            "next_due",
+        ],
+        batch_size=BATCH,
+    )
+
+
+def _history(rng, case, submitted, now, everyone, outcomes, events, terms_for):
+    """Acceptance, a transfer now and then, an outcome for most cases whose time has come."""
+    if rng.random() < 0.05:
+        sender = case.agency
+        case.agency = rng.choice([a for a in everyone if a.pk != sender.pk] or [sender])
+        moved = submitted + datetime.timedelta(hours=rng.randint(2, 48))
+        events.append(
+            CaseEvent(
+                case=case,
+                kind=CaseEvent.Kind.TRANSFERRED,
+                agency=case.agency,
+                from_agency=sender,
+                created_at=min(moved, now),
+            )
+        )
+    if rng.random() < 0.06:
+        decided = min(submitted + datetime.timedelta(days=rng.randint(1, 4)), now)
+        case.status = CaseStatus.REJECTED
+        outcomes.append(
+            CaseOutcome(
+                case=case,
+                kind=CaseStatus.REJECTED,
+                grounds=rng.choice(DeclineGrounds.values),
+                decided_at=decided,
+            )
+        )
+        return
+    accepted = submitted + datetime.timedelta(days=rng.randint(0, 5), hours=rng.randint(0, 8))
+    if accepted > now:
+        return
+    case.accepted_at = accepted
+    case.status = CaseStatus.ACCEPTED
+    if rng.random() < 0.1:
+        case.mediation_extension_days = rng.choice([5, 10, 15])
+    decided = accepted + datetime.timedelta(days=rng.randint(1, 35))
+    if decided > now or rng.random() < 0.04:
+        case.status = CaseStatus.IN_MEDIATION
+        return
+    if case.application_type != ApplicationType.MEDIATION:
+        kind = CaseStatus.COMPLETED if rng.random() < 0.9 else CaseStatus.WITHDRAWN
+    else:
+        roll = rng.random()
+        kind = (
+            CaseStatus.AGREEMENT
+            if roll < 0.62
+            else CaseStatus.NO_AGREEMENT
+            if roll < 0.9
+            else CaseStatus.WITHDRAWN
+        )
+    case.status = kind
+    outcome = CaseOutcome(case=case, kind=kind, decided_at=decided)
+    outcomes.append(outcome)
+    if kind == CaseStatus.AGREEMENT:
+        share = Decimal(rng.randint(40, 100)) / 100
+        terms_for.append((outcome, (case.amount_claimed * share).quantize(Decimal("0.01"))))
