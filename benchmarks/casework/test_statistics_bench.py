@@ -1,4 +1,5 @@
-"""Statistics benchmark (here for the file-based SQLite database of conftest.py): 100,000 cases and 300 mediators (`make bench`).
+"""Statistics benchmark: 100,000 cases and 300 mediators (`make bench`); it lives here for
+the file-based SQLite database of conftest.py.
 
 Measures the server time (Django test client, p50/p95) and queries of the statistics page
 for a year and for a month, and of every export, and writes them to docs/performance.md
