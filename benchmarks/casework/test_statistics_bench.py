@@ -70,6 +70,7 @@ def timed(client, url):
     return statistics.median(times), times[int(0.95 * (len(times) - 1))], queries
 
 
+@pytest.mark.timeout(1800)
 @pytest.mark.django_db(transaction=True)
 def test_statistics_at_volume(django_db_setup, settings, tmp_path, monkeypatch):
     from django.contrib.auth import get_user_model

@@ -5,6 +5,7 @@ Written with bulk inserts in batches; reproducible with --seed."""
 
 import datetime
 import random
+from contextlib import contextmanager
 from decimal import Decimal
 
 from django.db import transaction
@@ -62,19 +63,31 @@ def _reference(seen):
     return reference
 
 
+@contextmanager
+def _timestamps_as_given():
+    """Insert the generated moments instead of "now" (auto_now_add fields)."""
+    fields = [Case._meta.get_field("submitted_at"), CaseEvent._meta.get_field("created_at")]
+    for field in fields:
+        field.auto_now_add = False
+    try:
+        yield
+    finally:
+        for field in fields:
+            field.auto_now_add = True
+
+
 def _batch(rng, size, offset, days, now, handling, everyone, courts, seen):
-    cases, plans = [], []
+    cases, referrals, outcomes, events, terms_for = [], [], [], [], []
     for n in range(offset, offset + size):
         region = rng.choice(REGIONS)
         kind = rng.choice(TYPES)
-        referral = kind == ApplicationType.MEDIATION and courts and rng.random() < 0.12
+        referred = kind == ApplicationType.MEDIATION and courts and rng.random() < 0.12
         submitted = now - datetime.timedelta(seconds=rng.randint(0, days * 86400))
-        agency = rng.choice(handling.get(region) or everyone)
         workers = rng.choice([1] * 12 + [3, 15, 40])
         case = Case(
             reference=_reference(seen),
             application_type=kind,
-            source=CaseSource.COURT_REFERRAL if referral else rng.choice(SOURCES),
+            source=CaseSource.COURT_REFERRAL if referred else rng.choice(SOURCES),
             region=region,
             applicant_kind=PartyKind.WORKER if rng.random() < 0.9 else PartyKind.EMPLOYER,
             applicant_name=f"合成申请人{n}",
@@ -86,59 +99,34 @@ def _batch(rng, size, offset, days, now, handling, everyone, courts, seen):
             workers_involved=workers,
             is_collective=workers >= 10,
             answers={},
-            agency=agency,
+            agency=rng.choice(handling.get(region) or everyone),
+            submitted_at=submitted,
             arrived_at=submitted,
         )
-        cases.append(case)
-        plans.append((submitted, referral))
-    Case.objects.bulk_create(cases, batch_size=BATCH)
-    for case, (submitted, _referral) in zip(cases, plans, strict=True):
-        case.submitted_at = submitted  # auto_now_add set "now" on insert; bulk_update fixes it
-    outcomes, events, referrals, terms_for = [], [], [], []
-    for case, (submitted, referral) in zip(cases, plans, strict=True):
-        if referral:
-            court = rng.choice(courts)
+        referral = None
+        if referred:
             delegated = rng.random() < 0.7
-            referrals.append(
-                CourtReferral(
-                    case=case,
-                    court=court,
-                    court_case_number=f"（合成）{case.reference}",
-                    kind=CourtReferral.Kind.DELEGATED
-                    if delegated
-                    else CourtReferral.Kind.ENTRUSTED,
-                    procedure="" if delegated else rng.choice(["ordinary", "simple"]),
-                    received_at=submitted,
-                )
+            referral = CourtReferral(
+                case=case,
+                court=rng.choice(courts),
+                court_case_number=f"（合成）{case.reference}",
+                kind=CourtReferral.Kind.DELEGATED if delegated else CourtReferral.Kind.ENTRUSTED,
+                procedure="" if delegated else rng.choice(["ordinary", "simple"]),
+                received_at=submitted,
             )
+            referrals.append(referral)
         _history(rng, case, submitted, now, everyone, outcomes, events, terms_for)
-    CourtReferral.objects.bulk_create(referrals, batch_size=BATCH)
-    CaseOutcome.objects.bulk_create(outcomes, batch_size=BATCH)
-    moments = [event.created_at for event in events]
-    CaseEvent.objects.bulk_create(events, batch_size=BATCH)
-    for event, moment in zip(events, moments, strict=True):
-        event.created_at = moment
-    CaseEvent.objects.bulk_update(events, ["created_at"], batch_size=BATCH)
-    terms = []
-    for outcome, amount in terms_for:
-        terms.append(AgreementTerm(outcome=outcome, number=1, text="支付款项", amount=amount))
-    AgreementTerm.objects.bulk_create(terms, batch_size=BATCH)
-    by_case = {referral.case_id: referral for referral in referrals}
-    for case in cases:
-        deadlines.refresh(case, by_case.get(case.pk))
-    Case.objects.bulk_update(
-        cases,
+        deadlines.refresh(case, referral)
+        cases.append(case)
+    with _timestamps_as_given():
+        Case.objects.bulk_create(cases, batch_size=BATCH)
+        CourtReferral.objects.bulk_create(referrals, batch_size=BATCH)
+        CaseOutcome.objects.bulk_create(outcomes, batch_size=BATCH)
+        CaseEvent.objects.bulk_create(events, batch_size=BATCH)
+    AgreementTerm.objects.bulk_create(
         [
-            "submitted_at",
-            "status",
-            "accepted_at",
-            "closed_at",
-            "agency",
-            "mediation_extension_days",
-            "acceptance_due",
-            "mediation_due",
-            "feedback_due",
-            "next_due",
+            AgreementTerm(outcome=outcome, number=1, text="支付款项", amount=amount)
+            for outcome, amount in terms_for
         ],
         batch_size=BATCH,
     )
