@@ -190,3 +190,4 @@ def track(request):
 
 
 api.add_router("/referrals", "casework.api.router")  # court referrals (ADR 0016)
+api.add_router("/time-limit", "applications.tools_api.router")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from applications.views import apply, track
+from applications.views import apply, tools, track
 
 app_name = "applications"
 
@@ -12,4 +12,5 @@ urlpatterns = [
     path("apply/<slug:slug>/done/", apply.done, name="done"),
     path("apply/<slug:slug>/<slug:step_name>/", apply.step, name="step"),
     path("track/", track.track, name="track"),
+    path("tools/time-limit/", tools.time_limit, name="time_limit"),
 ]

@@ -154,6 +154,13 @@ def test_filters_narrow_every_figure(histories):
     assert in_litigation["未达成调解协议"] == 1  # G, entrusted
     unions = values(figures(application_type="union_setup")["outcomes"])
     assert unions["结束合计"] == 1
+    receiver = histories["D"].agency
+    by_agency = values(figures(agency=receiver)["applications"])
+    assert (by_agency["收到申请"], by_agency["转入"], by_agency["转出"]) == (1, 1, 0)
+    by_kind = values(figures(agency_kind=receiver.kind)["applications"])
+    assert by_kind["转入"] == 1
+    sender_kind = "hrss" if receiver.kind != "hrss" else "justice"
+    assert values(figures(agency_kind=sender_kind)["applications"])["转入"] == 0
 
 
 def test_an_empty_range_gives_zeros_not_errors(histories):

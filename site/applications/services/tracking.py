@@ -20,6 +20,7 @@ class PublicView:
     agency_phone: str
     timeline: list
     next_step: str
+    application_type_code: str = ""
 
 
 NEXT_STEPS = {
@@ -88,4 +89,5 @@ def public_view(case: Case) -> PublicView:
         agency_phone=case.agency.phone,
         timeline=timeline,
         next_step=str(NEXT_STEPS.get(case.status, "")),
+        application_type_code=str(case.application_type),
     )

@@ -26,7 +26,13 @@ def _certified(prefix: str, on) -> Q:
 
 
 def _agencies(filters: Filters):
-    agencies = Agency.objects.filter(scope.agency_q(filters, "pk"))
+    agencies = Agency.objects.all()
+    if filters.agency:
+        agencies = agencies.filter(pk=filters.agency.pk)
+    if filters.agency_kind:
+        agencies = agencies.filter(kind=filters.agency_kind)
+    if filters.agency_ids is not None:
+        agencies = agencies.filter(pk__in=filters.agency_ids)
     if filters.region:
         agencies = agencies.filter(region=filters.region)
     return agencies
