@@ -1,6 +1,6 @@
 from django.urls import path
 
-from applications.views import apply, tools, track
+from applications.views import apply, tools, track, verify
 
 app_name = "applications"
 
@@ -13,4 +13,5 @@ urlpatterns = [
     path("apply/<slug:slug>/<slug:step_name>/", apply.step, name="step"),
     path("track/", track.track, name="track"),
     path("tools/time-limit/", tools.time_limit, name="time_limit"),
+    path("verify/", verify.verify, name="verify"),
 ]

@@ -59,3 +59,8 @@ def application_allowed(request, phone: str = "") -> bool:
 
 def track_allowed(request, phone: str = "") -> bool:
     return hit("track", {"ip": client_ip(request), "phone": phone}, settings.TRACK_RATE_LIMIT)
+
+
+def verify_allowed(request, number: str = "") -> bool:
+    """/verify/ checks: per address and per number asked, like tracking."""
+    return hit("verify", {"ip": client_ip(request), "number": number}, settings.VERIFY_RATE_LIMIT)

@@ -23,6 +23,11 @@ def liaison_emails(agency) -> list[str]:
     return sorted({email for email in emails.order_by() if email})
 
 
+def verify_url() -> str:
+    """Every SMS names the page where anyone can check it really comes from us (/verify/)."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("applications:verify")
+
+
 def compose(case, decision) -> list[Notification]:
     """The messages a new case sends, not yet saved: reads and renders only, so it runs
     before the case's transaction (the case need not be saved; its reference is set)."""
@@ -31,6 +36,7 @@ def compose(case, decision) -> list[Notification]:
         "decision": decision,
         "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("wagtailadmin_home"),
         "track_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("applications:track"),
+        "verify_url": verify_url(),
     }
     planned = []
     subject = _("New application %(reference)s") % {"reference": case.reference}

@@ -42,6 +42,7 @@ def plan(case, action_name: str, detail: str = "") -> list[Notification]:
         "headline": headline(action_name),
         "detail": " ".join(detail.split())[:300],
         "track_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("applications:track"),
+        "verify_url": notify.verify_url(),
     }
     planned = []
     if case.applicant_phone:

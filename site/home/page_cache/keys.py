@@ -39,6 +39,7 @@ EXCLUDED_PREFIXES = (
     "/admin/",
     "/apply/",
     "/track/",
+    "/verify/",
     "/api/",
     "/display-mode/",
     "/documents/",

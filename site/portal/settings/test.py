@@ -22,6 +22,7 @@ PAGE_CACHE_SECONDS = 0
 # Abuse limits are exercised by their own tests, which lower them.
 APPLICATION_RATE_LIMIT = "10000/h"
 TRACK_RATE_LIMIT = "10000/h"
+VERIFY_RATE_LIMIT = "10000/h"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
