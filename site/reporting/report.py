@@ -38,5 +38,29 @@ def build(filters: Filters) -> list[Section]:
     return [Section(key, str(title), figures(filters)) for key, title, figures in SECTIONS]
 
 
+# Which section computes each table (an export of one table computes only its section).
+TABLE_SECTIONS = {
+    "applications": "applications",
+    "declines": "applications",
+    "outcomes": "outcomes",
+    "agreement": "outcomes",
+    "timeliness": "timeliness",
+    "referrals": "referrals",
+    "trends": "trends",
+    "usage": "usage",
+    "setup_help": "setup_help",
+    "register": "register",
+    "organizations": "register",
+}
+
+
+def table(filters: Filters, key: str) -> Table | None:
+    section = TABLE_SECTIONS.get(key)
+    if section is None:
+        return None
+    figures = next(compute for name, _title, compute in SECTIONS if name == section)
+    return next(item for item in figures(filters) if item.key == key)
+
+
 def tables(sections: list[Section]) -> dict[str, Table]:
     return {table.key: table for section in sections for table in section.tables}

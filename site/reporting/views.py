@@ -76,12 +76,12 @@ def export(request):
     if fmt not in exports.FORMATS:
         return _refused(request, form, _("Choose CSV or XLSX for the download."))
     filters = form.filters(agency_ids)
-    tables = report.tables(report.build(filters))
     heading = exports.describe(filters, _labels(form))
     if key == "all" and fmt == "xlsx":
+        tables = report.tables(report.build(filters))
         content = exports.workbook(list(tables.values()), heading)
-    elif key in tables:
-        content = exports.table_file(tables[key], fmt, heading)
+    elif key in report.TABLE_SECTIONS:
+        content = exports.table_file(report.table(filters, key), fmt, heading)
     else:
         raise Http404
     response = HttpResponse(content, content_type=exports.FORMATS[fmt])

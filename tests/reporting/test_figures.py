@@ -180,3 +180,12 @@ def test_queries_do_not_grow_with_the_range(histories, django_assert_max_num_que
         figures(range=DateRange(datetime.date(2017, 1, 1), datetime.date(2026, 12, 31)))
     assert len(ten_years) == len(one_month)
     assert len(one_month) <= 30
+
+
+def test_every_table_is_known_to_its_section(histories):
+    built = figures()
+    assert set(report.TABLE_SECTIONS) == set(built)
+    filters = Filters(range=MARCH, today=NOW.date())
+    for key, table in built.items():
+        assert report.table(filters, key).rows == table.rows
+    assert report.table(filters, "nope") is None
