@@ -1,6 +1,6 @@
 from django.urls import path
 
-from applications.views import apply, tools, track, verify
+from applications.views import apply, satisfaction, tools, track, verify
 
 app_name = "applications"
 
@@ -14,4 +14,5 @@ urlpatterns = [
     path("track/", track.track, name="track"),
     path("tools/time-limit/", tools.time_limit, name="time_limit"),
     path("verify/", verify.verify, name="verify"),
+    path("rate/<str:token>/", satisfaction.rate, name="rate"),
 ]

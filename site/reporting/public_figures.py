@@ -5,14 +5,15 @@ recognised from it). Constant queries whatever the volume."""
 
 from collections import defaultdict
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncDate
 from django.utils.translation import gettext_lazy as _
 
 from cases.choices import ApplicationType, CaseStatus
 from cases.deadlines import MEDIATION_DAYS
-from cases.models import Case
+from cases.models import Case, SatisfactionRating
 from cases.working_days import add_days
 from casework.models import CaseOutcome
 from directory.regions import Region
@@ -31,6 +32,7 @@ COLUMNS = (
     _("Agreement rate"),
     _("Median working days to the end"),
     _("Ended within 15 days"),
+    _("Satisfaction (1–5)"),
 )
 
 
@@ -48,6 +50,12 @@ def _shown(value, basis: int):
     if basis < SUPPRESS_BELOW:
         return SUPPRESSED
     return "—" if value is None else value
+
+
+def _mean(count, total):
+    if not count:
+        return None
+    return (Decimal(total) / count).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 def quarter_figures(year: int, quarter: int) -> list[RegionFigures]:
@@ -78,6 +86,17 @@ def quarter_figures(year: int, quarter: int) -> list[RegionFigures]:
     ):
         spans[row[0]].append(row[1:])
         spans[TOTAL].append(row[1:])
+    ratings = defaultdict(lambda: [0, 0])  # region -> [count, sum of overall scores]
+    for region, n, total in (
+        SatisfactionRating.objects.filter(_in(range_, "created_at"))
+        .values_list("case__region")
+        .annotate(n=Count("pk"), total=Sum("overall"))
+        .values_list("case__region", "n", "total")
+        .order_by()
+    ):
+        for key in (region, TOTAL):
+            ratings[key][0] += n
+            ratings[key][1] += total
     counter = WorkingDayCounter()
     result = []
     for code, label in [*Region.choices, (TOTAL, _("All regions"))]:
@@ -99,6 +118,7 @@ def quarter_figures(year: int, quarter: int) -> list[RegionFigures]:
                     _shown(Rate(agreements, merits), merits),
                     _shown(median, ended),
                     _shown(Rate(within, merits), merits),
+                    _shown(_mean(*ratings.get(code, (0, 0))), ratings.get(code, (0, 0))[0]),
                 ],
             )
         )

@@ -8,6 +8,7 @@ from reporting.figures.intake import applications
 from reporting.figures.outcomes import outcomes
 from reporting.figures.referrals import referrals
 from reporting.figures.register import register
+from reporting.figures.satisfaction import satisfaction
 from reporting.figures.setup_help import setup_help
 from reporting.figures.timeliness import timeliness
 from reporting.figures.trends import trends
@@ -22,6 +23,7 @@ SECTIONS = (
     ("referrals", _("Court referrals"), referrals),
     ("trends", _("Trends"), trends),
     ("usage", _("Platform usage"), usage),
+    ("satisfaction", _("Satisfaction"), satisfaction),
     ("setup_help", _("Setup help"), setup_help),
     ("register", _("Mediator register"), register),
 )
@@ -48,6 +50,10 @@ TABLE_SECTIONS = {
     "referrals": "referrals",
     "trends": "trends",
     "usage": "usage",
+    "satisfaction": "satisfaction",
+    "satisfaction_organizations": "satisfaction",
+    "satisfaction_mediators": "satisfaction",
+    "satisfaction_months": "satisfaction",
     "setup_help": "setup_help",
     "register": "register",
     "organizations": "register",

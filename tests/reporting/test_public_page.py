@@ -48,8 +48,8 @@ def test_quarter_figures_by_region_with_small_numbers_suppressed(quarter_cases):
     assert str(zengdu[2]) == "66.7%"  # 4 agreements of 6 ended on the merits
     assert str(zengdu[4]) == "83.3%"  # 5 of 6 within 15 days of receipt
     assert isinstance(zengdu[3], int)
-    assert rows["随县"] == [SUPPRESSED] * 5  # two received, none ended
-    assert rows["广水市"] == [SUPPRESSED] * 5
+    assert rows["随县"] == [SUPPRESSED] * 6  # two received, none ended, none rated
+    assert rows["广水市"] == [SUPPRESSED] * 6
     assert rows["全部地区"][0] == 8
 
 

@@ -146,6 +146,10 @@ def test_every_table_exports_in_both_formats_even_when_empty(login, histories):
         "setup_help",
         "register",
         "organizations",
+        "satisfaction",
+        "satisfaction_organizations",
+        "satisfaction_mediators",
+        "satisfaction_months",
         "all",
     } == set(keys)
     for key in keys:

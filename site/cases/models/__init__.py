@@ -1,6 +1,7 @@
 from .case import Case, CaseEvent, EvidenceFile
 from .notifications import Notification
 from .routing import RoutingRule, RoutingTarget
+from .satisfaction import SatisfactionRating
 
 __all__ = [
     "Case",
@@ -9,4 +10,5 @@ __all__ = [
     "Notification",
     "RoutingRule",
     "RoutingTarget",
+    "SatisfactionRating",
 ]

@@ -24,6 +24,8 @@ class Notification(models.Model):
         DEADLINE_DIGEST = "deadline_digest", _("Deadline digest")
         PROGRESS = "progress", _("Progress update to the applicant")
         MONTHLY_REPORT = "monthly_report", _("Monthly statistics report")
+        SATISFACTION_INVITE = "satisfaction_invite", _("Invitation to rate the service")
+        LOW_RATING = "low_rating", _("Low satisfaction rating")
 
     case = models.ForeignKey(
         "cases.Case",

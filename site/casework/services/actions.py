@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from cases import deadlines
 from cases.models import Case, CaseEvent
+from cases.services import satisfaction
 from casework import permissions, workflow
 from casework.actions import ACTIONS
 from casework.services import applicant_notices, audit
@@ -71,6 +72,8 @@ def perform(case: Case, name: str, user, data: dict | None = None, version: int 
         )
         if action.tells_applicant:
             applicant_notices.plan(fresh, name, note.get("notice") or note.get("public") or "")
+        if fresh.status in workflow.ENDED and previous_status not in workflow.ENDED:
+            satisfaction.invite(fresh)  # 满意度评价: one link to rate the case, once
     logger.info("case %s: %s by user %s", fresh.reference, name, user.pk)
     case.__dict__.update(fresh.__dict__)
     return fresh

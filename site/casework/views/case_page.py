@@ -22,6 +22,7 @@ CASE_RELATIONS = (
     "preferred_organization",
     "referral__court",
     "outcome__decided_by",
+    "satisfaction",
 )
 
 
@@ -65,6 +66,7 @@ def case_context(request, case, revealed=None) -> dict:
         "case": case,
         "role": role,
         "referral": _related(case, "referral"),
+        "rating": _related(case, "satisfaction"),
         "outcome": outcome,
         "outcome_label": CaseStatus(outcome.kind).label if outcome is not None else "",
         "terms": terms,

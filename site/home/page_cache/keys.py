@@ -40,6 +40,7 @@ EXCLUDED_PREFIXES = (
     "/apply/",
     "/track/",
     "/verify/",
+    "/rate/",
     "/api/",
     "/display-mode/",
     "/documents/",
