@@ -21,10 +21,12 @@ from django.test.utils import CaptureQueriesContext
 
 N_CASES = int(os.environ.get("BENCH_CASES", 100_000))
 N_MEDIATORS = 300
-REPEAT = 15
+REPEAT = 10
 REPORT = Path(__file__).resolve().parents[2] / "docs" / "performance.md"
 START, END = "<!-- statistics:start -->", "<!-- statistics:end -->"
 TABLES = (
+    "satisfaction",
+    "satisfaction_months",
     "applications",
     "declines",
     "outcomes",

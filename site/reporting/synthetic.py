@@ -1,6 +1,7 @@
 """Realistic synthetic case volumes for benchmarks (`manage.py generate_cases N`), never part
 of the demo. Every row a real case has for the statistics: the case with its clocks, its
-outcome (with agreement terms and decline grounds), court referrals, transfer events.
+outcome (with agreement terms and decline grounds), court referrals, transfer events,
+satisfaction ratings for some ended cases.
 Written with bulk inserts in batches; reproducible with --seed."""
 
 import datetime
@@ -13,7 +14,7 @@ from django.utils import timezone
 
 from cases import deadlines, references
 from cases.choices import ApplicationType, CaseSource, CaseStatus, DisputeStage, PartyKind
-from cases.models import Case, CaseEvent
+from cases.models import Case, CaseEvent, SatisfactionRating
 from casework.models import AgreementTerm, CaseOutcome, CourtReferral, DeclineGrounds
 from directory.models import Agency
 from directory.regions import AgencyKind, Region
@@ -66,7 +67,11 @@ def _reference(seen):
 @contextmanager
 def _timestamps_as_given():
     """Insert the generated moments instead of "now" (auto_now_add fields)."""
-    fields = [Case._meta.get_field("submitted_at"), CaseEvent._meta.get_field("created_at")]
+    fields = [
+        Case._meta.get_field("submitted_at"),
+        CaseEvent._meta.get_field("created_at"),
+        SatisfactionRating._meta.get_field("created_at"),
+    ]
     for field in fields:
         field.auto_now_add = False
     try:
@@ -78,6 +83,7 @@ def _timestamps_as_given():
 
 def _batch(rng, size, offset, days, now, handling, everyone, courts, seen):
     cases, referrals, outcomes, events, terms_for = [], [], [], [], []
+    ratings = []
     for n in range(offset, offset + size):
         region = rng.choice(REGIONS)
         kind = rng.choice(TYPES)
@@ -115,7 +121,20 @@ def _batch(rng, size, offset, days, now, handling, everyone, courts, seen):
                 received_at=submitted,
             )
             referrals.append(referral)
+        ended = len(outcomes)
         _history(rng, case, submitted, now, everyone, outcomes, events, terms_for)
+        if len(outcomes) > ended and rng.random() < 0.3:
+            decided = outcomes[-1].decided_at
+            ratings.append(
+                SatisfactionRating(
+                    case=case,
+                    overall=rng.choice([5, 5, 5, 4, 4, 3, 2, 1]),
+                    timeliness=rng.choice([5, 5, 4, 4, 3, 2]),
+                    fairness=rng.choice([5, 5, 5, 4, 3, 1]),
+                    agency=case.agency,
+                    created_at=min(decided + datetime.timedelta(days=rng.randint(0, 20)), now),
+                )
+            )
         deadlines.refresh(case, referral)
         cases.append(case)
     with _timestamps_as_given():
@@ -123,6 +142,7 @@ def _batch(rng, size, offset, days, now, handling, everyone, courts, seen):
         CourtReferral.objects.bulk_create(referrals, batch_size=BATCH)
         CaseOutcome.objects.bulk_create(outcomes, batch_size=BATCH)
         CaseEvent.objects.bulk_create(events, batch_size=BATCH)
+        SatisfactionRating.objects.bulk_create(ratings, batch_size=BATCH)
     AgreementTerm.objects.bulk_create(
         [
             AgreementTerm(outcome=outcome, number=1, text="支付款项", amount=amount)

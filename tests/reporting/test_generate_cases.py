@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
-from cases.models import Case, CaseEvent
+from cases.models import Case, CaseEvent, SatisfactionRating
 from casework.models import CaseOutcome, CourtReferral
 from reporting import report
 from reporting.filters import Filters
@@ -23,6 +23,7 @@ def test_generated_cases_are_consistent_and_counted(casework_data, django_assert
     assert 0 < ended < 300
     assert CourtReferral.objects.exists()
     assert CaseEvent.objects.filter(kind="transferred", from_agency__isnull=False).exists()
+    assert SatisfactionRating.objects.exists()
     # Outcomes match the statuses, and clocks are stored.
     for outcome in CaseOutcome.objects.select_related("case"):
         assert outcome.case.status == outcome.kind
