@@ -1,6 +1,6 @@
 from django.urls import path
 
-from applications.views import apply, satisfaction, tools, track, verify
+from applications.views import apply, arbitration, satisfaction, tools, track, verify
 
 app_name = "applications"
 
@@ -12,6 +12,11 @@ urlpatterns = [
     path("apply/<slug:slug>/done/", apply.done, name="done"),
     path("apply/<slug:slug>/<slug:step_name>/", apply.step, name="step"),
     path("track/", track.track, name="track"),
+    path(
+        "track/arbitration-application/",
+        arbitration.arbitration_application,
+        name="arbitration_application",
+    ),
     path("tools/time-limit/", tools.time_limit, name="time_limit"),
     path("verify/", verify.verify, name="verify"),
     path("rate/<str:token>/", satisfaction.rate, name="rate"),

@@ -52,6 +52,13 @@ class DatesOut(Schema):
     closed: str | None = None
 
 
+class DisputeOut(Schema):
+    claims: str
+    facts: str
+    amount_claimed: str | None = None
+    categories: list[str]
+
+
 class FeedbackOut(Schema):
     reference: str
     court: str
@@ -69,6 +76,7 @@ class FeedbackOut(Schema):
     dates: DatesOut
     feedback_due: str | None = None
     updated_at: str
+    dispute: DisputeOut
 
 
 class FeedbackListOut(Schema):

@@ -55,6 +55,11 @@ def _agreed(case, outcome, has_terms) -> bool:
     )
 
 
+def _mediation(case, outcome, has_terms) -> bool:
+    """The draft arbitration application: staff may print it for any mediation, on request."""
+    return case.application_type == ApplicationType.MEDIATION
+
+
 DOCUMENTS = {
     document.kind: document
     for document in (
@@ -69,6 +74,12 @@ DOCUMENTS = {
             _("Notice of acceptance"),
             "casework/documents/acceptance_notice.html",
             _accepted,
+        ),
+        Document(
+            "arbitration_application",
+            _("Draft application for arbitration"),
+            "casework/documents/arbitration_application.html",
+            _mediation,
         ),
         Document(
             "decline",

@@ -8,6 +8,7 @@ from applications.forms.track import TrackForm
 from applications.services import ratelimit, tracking
 from cases import validators
 
+from . import arbitration
 from .limits import limit_body, too_many
 
 
@@ -27,6 +28,9 @@ def track(request):
                 context["not_found"] = True
             else:
                 context["result"] = tracking.public_view(case)
+                arbitration.remember_tracked(request, case)
+                context["offers_draft"] = arbitration.offers_draft(case)
+                context["recommends_draft"] = arbitration.recommends_draft(case)
     response = render(request, "applications/track.html", context)
     response["Cache-Control"] = "no-store"
     return response

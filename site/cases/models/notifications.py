@@ -26,6 +26,7 @@ class Notification(models.Model):
         MONTHLY_REPORT = "monthly_report", _("Monthly statistics report")
         SATISFACTION_INVITE = "satisfaction_invite", _("Invitation to rate the service")
         LOW_RATING = "low_rating", _("Low satisfaction rating")
+        ONE_TIME_CODE = "one_time_code", _("One-time code")
 
     case = models.ForeignKey(
         "cases.Case",

@@ -32,6 +32,8 @@ def _headers():
         _("Outcome date"),
         _("Closed"),
         _("Feedback due"),
+        _("Claims"),
+        _("Facts and reasons"),
     ]
 
 
@@ -65,6 +67,8 @@ def feedback_rows(cases):
             _date(item["dates"]["outcome"]),
             _date(item["dates"]["closed"]),
             item["feedback_due"] or "",
+            item["dispute"]["claims"],
+            item["dispute"]["facts"],
         ]
 
 

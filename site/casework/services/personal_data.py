@@ -2,8 +2,11 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from cases.privacy import mask_id_number, mask_phone, mask_text
 from casework.models import AuditEntry
 from casework.services import audit
+
+__all__ = ["mask", "mask_id_number", "mask_phone", "mask_text", "lookup", "reveal"]
 
 # Paths into Case.answers (and the one column) that hold personal data worth masking.
 REVEALABLE = {
@@ -18,25 +21,6 @@ REVEALABLE = {
     "respondent.email": _("respondent's email"),
     "enterprise.email": _("contact email"),
 }
-
-
-def mask_id_number(value: str) -> str:
-    value = value or ""
-    if len(value) < 8:
-        return "*" * len(value)
-    return f"{value[:4]}{'*' * (len(value) - 8)}{value[-4:]}"
-
-
-def mask_phone(value: str) -> str:
-    value = value or ""
-    if len(value) < 7:
-        return "*" * len(value)
-    return f"{value[:3]}****{value[-4:]}"
-
-
-def mask_text(value: str) -> str:
-    value = value or ""
-    return f"{value[:2]}***" if value else ""
 
 
 def mask(path: str, value) -> str:

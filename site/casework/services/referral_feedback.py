@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases.choices import CaseStatus
+from cases.fact_sheet import dispute_facts
 from cases.models import Case
 from casework.models import AgreementTerm
 
@@ -99,4 +100,12 @@ def describe(case: Case) -> dict:
         },
         "feedback_due": case.feedback_due.isoformat() if case.feedback_due else None,
         "updated_at": _moment(case.updated_at),
+        "dispute": _dispute(case),
     }
+
+
+def _dispute(case) -> dict:
+    """The applicant's fact sheet (cases.fact_sheet), the same the arbitration draft uses."""
+    facts = dispute_facts(case)
+    amount = facts["amount_claimed"]
+    return {**facts, "amount_claimed": str(amount) if amount is not None else None}

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from cases.choices import CaseStatus
+from cases.fact_sheet import fact_sheet
 from casework import permissions
 from casework.documents import DOCUMENTS, document_context
 from casework.models import AuditEntry
@@ -25,5 +26,7 @@ def document(request, reference, kind):
         raise Http404
     audit.record(request.user, AuditEntry.Action.PRINT, case=case, detail=kind)
     context = document_context(case)
+    if kind == "arbitration_application":
+        context.update(fact_sheet(case, masked=False))  # staff see the case's data anyway
     context.update({"document": spec, "printed_on": timezone.localdate(), "CaseStatus": CaseStatus})
     return render(request, spec.template, context)
