@@ -98,6 +98,9 @@ def quarter_figures(year: int, quarter: int) -> list[RegionFigures]:
             ratings[key][0] += n
             ratings[key][1] += total
     counter = WorkingDayCounter()
+    every = spans.get(TOTAL, [])
+    if every:
+        counter.cover(min(row[0] for row in every), max(row[1] for row in every))
     result = []
     for code, label in [*Region.choices, (TOTAL, _("All regions"))]:
         rows = spans.get(code, [])
