@@ -29,9 +29,21 @@ class TimeLimitOut(Schema):
         "`deadline` is null when no limit runs yet (pay owed while still employed)."
     ),
 )
-def time_limit(request):
+def time_limit(
+    request,
+    dispute: str = "",
+    known_on: str = "",
+    employment_ended: str = "",
+    interrupted_on: str = "",
+):
     today = timezone.localdate()
-    form = TimeLimitForm(request.GET, today=today)
+    asked = {
+        "dispute": dispute,
+        "known_on": known_on,
+        "employment_ended": employment_ended,
+        "interrupted_on": interrupted_on,
+    }
+    form = TimeLimitForm({key: value for key, value in asked.items() if value}, today=today)
     if not form.is_valid():
         errors = [
             {"field": name, "message": str(message)}

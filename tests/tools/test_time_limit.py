@@ -148,3 +148,11 @@ def test_linked_from_the_guidance_and_tracking(demo_site):
     case = make_case(payload)
     html = client.post("/track/", {"reference": case.reference, "phone": "13811112222"}).content
     assert b'href="/tools/time-limit/" data-time-limit-link' in html
+
+
+def test_the_api_documents_its_parameters():
+    schema = Client().get("/api/v1/openapi.json").json()
+    operation = schema["paths"]["/api/v1/time-limit"]["get"]
+    names = {parameter["name"] for parameter in operation["parameters"]}
+    assert names == {"dispute", "known_on", "employment_ended", "interrupted_on"}
+    assert set(operation["responses"]) == {"200", "400"}
