@@ -25,7 +25,8 @@ def test_demo_has_cases_in_every_stage_and_court_referrals(demo_site):
 
     assert Case.objects.filter(next_due__lt=today()).exists()  # an overdue case to show
     agreement = Case.objects.get(status=CaseStatus.AGREEMENT)
-    assert [d.kind for d in available_documents(agreement)] == ["agreement", "acceptance"]
+    kinds = [d.kind for d in available_documents(agreement)]
+    assert kinds == ["agreement", "acceptance", "arbitration_application"]
     transferred = Case.objects.get(events__kind="transferred")
     assert transferred.agency.code == "justice-zengdu"
     for case in Case.objects.all():

@@ -26,6 +26,8 @@ PUBLIC_PAGES = [
     "/organizations/mediators/",
     "/search/?q=调解",
     "/policies/?topic=mediation&page=1",
+    "/statistics/",
+    "/tools/time-limit/",
 ]
 
 
@@ -106,6 +108,10 @@ def test_large_text_mode_is_part_of_the_key(page_cache, client, settings):
         "/?utm_source=wechat",
         "/search/?q=" + "调" * 101,
         "/policies/?page=1&page=2",
+        "/verify/",
+        "/rate/not-a-token/",
+        "/track/arbitration-application/",
+        "/tools/time-limit/?dispute=pay&known_on=2026-01-05",
     ],
 )
 def test_forms_personal_pages_errors_and_unknown_parameters_are_never_stored(

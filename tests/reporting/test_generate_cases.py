@@ -1,8 +1,11 @@
 """`manage.py generate_cases N`: realistic volumes whose figures add up."""
 
+import datetime
 import io
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.management import CommandError, call_command
 
 from cases.models import Case, CaseEvent, SatisfactionRating
@@ -12,6 +15,13 @@ from reporting.filters import Filters
 from reporting.periods import DateRange
 
 pytestmark = pytest.mark.django_db
+NOW = datetime.datetime(2026, 6, 15, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+@pytest.fixture(autouse=True)
+def frozen():
+    with time_machine.travel(NOW, tick=True):
+        yield
 
 
 def test_generated_cases_are_consistent_and_counted(casework_data, django_assert_max_num_queries):
@@ -32,9 +42,7 @@ def test_generated_cases_are_consistent_and_counted(casework_data, django_assert
     first = Case.objects.order_by("submitted_at").first().submitted_at
     last = Case.objects.order_by("submitted_at").last().submitted_at
     assert (last - first).days >= 30  # spread over the period, not all "now"
-    from django.utils import timezone
-
-    today = timezone.localdate()
+    today = NOW.date()
     filters = Filters(range=DateRange(today.replace(year=today.year - 1), today), today=today)
     tables = report.tables(report.build(filters))
     received = tables["applications"].rows[0][1]
