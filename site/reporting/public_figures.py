@@ -97,6 +97,13 @@ def quarter_figures(year: int, quarter: int) -> list[RegionFigures]:
         for key in (region, TOTAL):
             ratings[key][0] += n
             ratings[key][1] += total
+    limits = {}
+
+    def fifteenth(start):
+        if start not in limits:
+            limits[start] = add_days(start, MEDIATION_DAYS)
+        return limits[start]
+
     counter = WorkingDayCounter()
     every = spans.get(TOTAL, [])
     if every:
@@ -108,9 +115,7 @@ def quarter_figures(year: int, quarter: int) -> list[RegionFigures]:
         merits_rows = [row for row in rows if row[2] in ON_THE_MERITS]
         merits = sum(n for *_rest, n in merits_rows)
         agreements = sum(n for _s, _e, kind, n in rows if kind == CaseStatus.AGREEMENT)
-        within = sum(
-            n for start, end, _k, n in merits_rows if end <= add_days(start, MEDIATION_DAYS)
-        )
+        within = sum(n for start, end, _k, n in merits_rows if end <= fifteenth(start))
         median = percentile([(counter.between(s, e), n) for s, e, _k, n in rows], 50)
         result.append(
             RegionFigures(

@@ -62,9 +62,12 @@ def merits_spans(filters: Filters):
 def within_limits(rows) -> tuple[int, int, int]:
     """(within 15 days of receipt, within the extended period, all) of merits_spans rows."""
     statutory = extended = total = 0
+    limits = {}  # start date -> the 15th day (moved off a rest day): one lookup per date
     for start, end, due, count in rows:
         total += count
-        if end <= add_days(start, MEDIATION_DAYS):
+        if start not in limits:
+            limits[start] = add_days(start, MEDIATION_DAYS)
+        if end <= limits[start]:
             statutory += count
         if due is not None and end <= due:
             extended += count
