@@ -21,20 +21,22 @@ class Bar:
     label: str
 
 
-def _nice_ceiling(value: int) -> int:
-    if value <= 5:
-        return 5
-    magnitude = 10 ** (len(str(value)) - 1)
-    for step in (1, 2, 5, 10):
-        if value <= step * magnitude:
-            return step * magnitude
-    return value  # pragma: no cover
+def _tick_step(value: int) -> int:
+    """The gridline step: 1, 2 or 5 times a power of ten, with four steps above `value`."""
+    needed = max(1, -(-value // 4))
+    magnitude = 1
+    while True:
+        for step in (1, 2, 5):
+            if step * magnitude >= needed:
+                return step * magnitude
+        magnitude *= 10
 
 
 def bar_chart(table, series, title) -> dict:
     """Grouped bars of the `series` columns ((column index, label), …) of every row."""
     rows = [row for row in table.rows if row]
-    top = _nice_ceiling(max([int(row[index] or 0) for row in rows for index, _ in series] or [0]))
+    step = _tick_step(max([int(row[index] or 0) for row in rows for index, _ in series] or [0]))
+    top = step * 4
     plot_width = WIDTH - LEFT - RIGHT
     plot_height = HEIGHT - TOP - BOTTOM
     group = plot_width / max(len(rows), 1)
@@ -58,8 +60,8 @@ def bar_chart(table, series, title) -> dict:
             )
         labels.append({"x": round(left + group * 0.4, 1), "text": str(row[0])[-5:]})
     ticks = [
-        {"y": round(TOP + plot_height - plot_height * step / 4, 1), "value": top * step // 4}
-        for step in range(5)
+        {"y": round(TOP + plot_height - plot_height * n / 4, 1), "value": step * n}
+        for n in range(5)
     ]
     return {
         "title": str(title),
