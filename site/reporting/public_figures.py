@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Q, Sum
-from django.db.models.functions import TruncDate
 from django.utils.translation import gettext_lazy as _
 
 from cases.choices import ApplicationType, CaseStatus
@@ -18,6 +17,7 @@ from cases.working_days import add_days
 from casework.models import CaseOutcome
 from directory.regions import Region
 from reporting import periods
+from reporting.beijing_dates import BeijingDate
 from reporting.durations import WorkingDayCounter, percentile
 from reporting.figures.outcomes import ON_THE_MERITS
 from reporting.tables import Rate
@@ -76,8 +76,8 @@ def quarter_figures(year: int, quarter: int) -> list[RegionFigures]:
             _in(range_, "decided_at"), case__application_type=ApplicationType.MEDIATION
         )
         .annotate(
-            start=TruncDate("case__submitted_at", tzinfo=periods.BEIJING),
-            end=TruncDate("decided_at", tzinfo=periods.BEIJING),
+            start=BeijingDate("case__submitted_at"),
+            end=BeijingDate("decided_at"),
         )
         .values_list("case__region", "start", "end", "kind")
         .annotate(n=Count("pk"))

@@ -4,14 +4,14 @@ procedure) or 7 (simple procedure) after an entrusted one (特邀调解规定 ar
 seed document); a case's feedback is given when its outcome is recorded."""
 
 from django.db.models import Count, F, Q, Value
-from django.db.models.functions import Coalesce, NullIf, TruncDate
+from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import gettext as _
 
 from casework.models import CourtReferral
 from casework.workflow import OPEN
 from reporting import scope
+from reporting.beijing_dates import BeijingDate
 from reporting.filters import Filters
-from reporting.periods import BEIJING
 from reporting.tables import Rate, Table
 
 GROUPS = (
@@ -46,7 +46,7 @@ def referrals(filters: Filters) -> list[Table]:
     received = _grouped(base.filter(scope.in_range(filters, "received_at")), n=Count("pk"))
     feedback = _grouped(
         base.filter(scope.in_range(filters, "case__outcome__decided_at")).annotate(
-            given_on=TruncDate("case__outcome__decided_at", tzinfo=BEIJING)
+            given_on=BeijingDate("case__outcome__decided_at")
         ),
         n=Count("pk"),
         on_time=Count("pk", filter=Q(given_on__lte=F("case__feedback_due"))),

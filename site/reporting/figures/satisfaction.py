@@ -4,15 +4,14 @@ organization and mediator that handled the case when it was rated, and by month.
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Avg, Count, Q
-from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cases.models import SatisfactionRating
 from cases.services.satisfaction import LOW_SCORE
 from reporting import scope
+from reporting.beijing_dates import BeijingMonth
 from reporting.filters import Filters
-from reporting.periods import BEIJING
 from reporting.tables import Rate, Table
 
 AGGREGATES = {
@@ -103,7 +102,7 @@ def satisfaction(filters: Filters) -> list[Table]:
     months = {
         (row["month"].date() if hasattr(row["month"], "date") else row["month"]): row
         for row in ratings(filters)
-        .annotate(month=TruncMonth("created_at", tzinfo=BEIJING))
+        .annotate(month=BeijingMonth("created_at"))
         .values("month")
         .annotate(**AGGREGATES)
     }

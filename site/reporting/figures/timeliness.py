@@ -3,7 +3,7 @@ within the statutory 15 days (劳动争议调解仲裁法 art. 14, counted from 
 the mediation period as extended by the parties, open cases past a deadline now."""
 
 from django.db.models import Count, F, Q
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from cases.choices import ApplicationType
@@ -11,15 +11,15 @@ from cases.deadlines import MEDIATION_DAYS
 from cases.working_days import add_days
 from casework.workflow import OPEN
 from reporting import scope
+from reporting.beijing_dates import BeijingDate
 from reporting.durations import WorkingDayCounter, percentile, working_day_counts
 from reporting.figures.outcomes import ON_THE_MERITS
 from reporting.filters import Filters
-from reporting.periods import BEIJING
 from reporting.tables import Rate, Table
 
 
 def _date(field):
-    return TruncDate(field, tzinfo=BEIJING)
+    return BeijingDate(field)
 
 
 def acceptance_spans(filters: Filters):

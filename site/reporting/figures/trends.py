@@ -1,14 +1,13 @@
 """The main figures month by month: received, ended, agreements, agreement rate."""
 
 from django.db.models import Count, Q
-from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext as _
 
 from cases.choices import CaseStatus
 from reporting import charts, scope
+from reporting.beijing_dates import BeijingMonth
 from reporting.figures.outcomes import ON_THE_MERITS
 from reporting.filters import Filters
-from reporting.periods import BEIJING
 from reporting.tables import Rate, Table
 
 
@@ -20,14 +19,14 @@ def trends(filters: Filters) -> list[Table]:
     received = _by_month(
         scope.cases(filters)
         .filter(scope.in_range(filters, "submitted_at"))
-        .annotate(month=TruncMonth("submitted_at", tzinfo=BEIJING))
+        .annotate(month=BeijingMonth("submitted_at"))
         .values_list("month")
         .annotate(n=Count("pk"))
         .values_list("month", "n")
     )
     ended = _by_month(
         scope.outcomes(filters)
-        .annotate(month=TruncMonth("decided_at", tzinfo=BEIJING))
+        .annotate(month=BeijingMonth("decided_at"))
         .values_list("month")
         .annotate(
             n=Count("pk"),

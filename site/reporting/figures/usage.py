@@ -1,13 +1,12 @@
 """Platform usage (平台使用率): how applications arrive, month by month."""
 
 from django.db.models import Count
-from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext as _
 
 from cases.choices import CaseSource
 from reporting import scope
+from reporting.beijing_dates import BeijingMonth
 from reporting.filters import Filters
-from reporting.periods import BEIJING
 from reporting.tables import Rate, Table
 
 ONLINE = (CaseSource.ONLINE, CaseSource.API)
@@ -17,7 +16,7 @@ def monthly_sources(filters: Filters) -> dict:
     rows = (
         scope.cases(filters)
         .filter(scope.in_range(filters, "submitted_at"))
-        .annotate(month=TruncMonth("submitted_at", tzinfo=BEIJING))
+        .annotate(month=BeijingMonth("submitted_at"))
         .values_list("month", "source")
         .annotate(n=Count("pk"))
         .values_list("month", "source", "n")
