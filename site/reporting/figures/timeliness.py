@@ -34,51 +34,48 @@ def acceptance_spans(filters: Filters):
     )
 
 
+MERITS = Q(kind__in=ON_THE_MERITS, case__application_type=ApplicationType.MEDIATION)
+
+
 def closing_spans(filters: Filters):
-    """(received, ended, count) of the cases that ended in the period."""
+    """(received, ended, cases, of them mediations ended on the merits, of those ended by
+    the end of their mediation period) for the cases that ended in the period: one
+    grouped query for the durations and both shares."""
     return (
         scope.outcomes(filters)
         .annotate(start=_date("case__submitted_at"), end=_date("decided_at"))
         .values_list("start", "end")
-        .annotate(n=Count("pk"))
-        .values_list("start", "end", "n")
-    )
-
-
-def merits_spans(filters: Filters):
-    """(received, ended, mediation period's end, count) of mediations ended on the merits."""
-    return (
-        scope.outcomes(filters)
-        .filter(kind__in=ON_THE_MERITS, case__application_type=ApplicationType.MEDIATION)
         .annotate(
-            start=_date("case__submitted_at"), end=_date("decided_at"), due=F("case__mediation_due")
+            n=Count("pk"),
+            merits=Count("pk", filter=MERITS),
+            extended=Count("pk", filter=MERITS & Q(end__lte=F("case__mediation_due"))),
         )
-        .values_list("start", "end", "due")
-        .annotate(n=Count("pk"))
-        .values_list("start", "end", "due", "n")
+        .values_list("start", "end", "n", "merits", "extended")
     )
 
 
 def within_limits(rows) -> tuple[int, int, int]:
-    """(within 15 days of receipt, within the extended period, all) of merits_spans rows."""
+    """(within 15 days of receipt, within the extended period, all on the merits)."""
     statutory = extended = total = 0
     limits = {}  # start date -> the 15th day (moved off a rest day): one lookup per date
-    for start, end, due, count in rows:
-        total += count
+    for start, end, _n, merits, on_time in rows:
+        if not merits:
+            continue
+        total += merits
+        extended += on_time
         if start not in limits:
             limits[start] = add_days(start, MEDIATION_DAYS)
         if end <= limits[start]:
-            statutory += count
-        if due is not None and end <= due:
-            extended += count
+            statutory += merits
     return statutory, extended, total
 
 
 def timeliness(filters: Filters) -> list[Table]:
     counter = WorkingDayCounter()
     accepted = working_day_counts(acceptance_spans(filters), counter)
-    ended = working_day_counts(closing_spans(filters), counter)
-    statutory, extended, merits = within_limits(merits_spans(filters))
+    closing = [row for row in closing_spans(filters) if row[0] and row[1]]
+    ended = working_day_counts([(start, end, n) for start, end, n, *_rest in closing], counter)
+    statutory, extended, merits = within_limits(closing)
     overdue = scope.cases(filters).filter(status__in=OPEN, next_due__lt=filters.today).count()
     overdue_feedback = (
         scope.cases(filters).filter(Q(status__in=OPEN, feedback_due__lt=filters.today)).count()
