@@ -6,7 +6,6 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from applications.forms.time_limit import TimeLimitForm
-from cases import time_limits
 from cases.api.schemas import ErrorOut
 
 router = Router(tags=["tools"])
@@ -51,14 +50,7 @@ def time_limit(
             for message in messages
         ]
         return Status(400, {"detail": _("Some fields are not valid."), "errors": errors})
-    data = form.cleaned_data
-    result = time_limits.compute(
-        data["dispute"],
-        data["known_on"],
-        today,
-        employment_ended=data.get("employment_ended"),
-        interrupted_on=data.get("interrupted_on"),
-    )
+    result = form.result()
     return {
         "deadline": result.deadline.isoformat() if result.deadline else None,
         "basis": result.basis,

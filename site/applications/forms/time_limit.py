@@ -6,9 +6,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cases import time_limits
 from cases.choices import DisputeCategory
 from cases.forms.fields import FriendlyDateField
-from cases.time_limits import EARLIEST
 
 
 def _date(label, required, help_text=""):
@@ -61,7 +61,7 @@ class TimeLimitForm(forms.Form):
             return None
         if value > self.today:
             raise forms.ValidationError(_("The date cannot be in the future."))
-        if value < EARLIEST:
+        if value < time_limits.EARLIEST:
             raise forms.ValidationError(_("Enter a date from 1990 onwards."))
         return value
 
@@ -99,3 +99,14 @@ class TimeLimitForm(forms.Form):
                 ),
             )
         return cleaned
+
+    def result(self) -> time_limits.TimeLimit:
+        """The answer for valid input (call after is_valid())."""
+        data = self.cleaned_data
+        return time_limits.compute(
+            data["dispute"],
+            data["known_on"],
+            self.today,
+            employment_ended=data.get("employment_ended"),
+            interrupted_on=data.get("interrupted_on"),
+        )

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from applications.forms.time_limit import TimeLimitForm
-from cases import time_limits
+from cases.time_limits import WARN_DAYS
 
 
 @require_GET
@@ -16,15 +16,8 @@ def time_limit(request):
     form = TimeLimitForm(request.GET if asked else None, today=today)
     result = None
     if asked and form.is_valid():
-        data = form.cleaned_data
-        result = time_limits.compute(
-            data["dispute"],
-            data["known_on"],
-            today,
-            employment_ended=data.get("employment_ended"),
-            interrupted_on=data.get("interrupted_on"),
-        )
-    context = {"form": form, "result": result, "today": today, "warn_days": time_limits.WARN_DAYS}
+        result = form.result()
+    context = {"form": form, "result": result, "today": today, "warn_days": WARN_DAYS}
     return render(
         request, "applications/time_limit.html", context, status=400 if form.errors else 200
     )
