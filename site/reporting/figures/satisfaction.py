@@ -100,7 +100,7 @@ def satisfaction(filters: Filters) -> list[Table]:
     )
     by_agency.rows.append(_row(_("Total"), total))
     months = {
-        (row["month"].date() if hasattr(row["month"], "date") else row["month"]): row
+        row["month"]: row
         for row in ratings(filters)
         .annotate(month=BeijingMonth("created_at"))
         .values("month")

@@ -12,7 +12,7 @@ from reporting.tables import Rate, Table
 
 
 def _by_month(rows) -> dict:
-    return {(month.date() if hasattr(month, "date") else month): values for month, *values in rows}
+    return {month: values for month, *values in rows}
 
 
 def trends(filters: Filters) -> list[Table]:

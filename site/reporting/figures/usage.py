@@ -21,11 +21,7 @@ def monthly_sources(filters: Filters) -> dict:
         .annotate(n=Count("pk"))
         .values_list("month", "source", "n")
     )
-    counts = {}
-    for month, source, count in rows:
-        month = month.date() if hasattr(month, "date") else month
-        counts[(month, source)] = count
-    return counts
+    return {(month, source): count for month, source, count in rows}
 
 
 def usage(filters: Filters) -> list[Table]:
