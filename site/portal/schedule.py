@@ -49,6 +49,13 @@ JOBS = (
         "Build last month's statistics report and mail the center's administrators.",
     ),
     Job(
+        "purge_statistics_workbooks",
+        "purge_statistics_workbooks",
+        (),
+        "40 3 * * *",
+        "Delete statistics workbooks older than 7 days (files included).",
+    ),
+    Job(
         "purge_pending_evidence",
         "purge_pending_evidence",
         (),

@@ -3,6 +3,7 @@
 import datetime
 import re
 
+from django.conf import settings
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
@@ -106,3 +107,42 @@ class StatisticsPage(SitePage):
             figures=quarter_figures(*chosen),
         )
         return context
+
+
+def workbook_path(instance, filename):
+    return f"statistics-workbooks/{timezone.now():%Y/%m}/{filename}"
+
+
+class StatisticsWorkbook(models.Model):
+    """Every table of the statistics as one XLSX workbook, for one reader's filters, built
+    by the task worker (it computes every section: seconds, not a page view) and kept for
+    RETENTION_DAYS (reporting.workbooks, ADR 0034)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Being prepared")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Could not be prepared")
+
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    # The validated filters as GET parameters (explicit dates: "this year" stays the year
+    # it was asked in), and in words for the list.
+    query = models.JSONField(default=dict)
+    description = models.CharField(max_length=500, verbose_name=_("Filters"))
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.PENDING, verbose_name=_("Status")
+    )
+    workbook = models.FileField(
+        upload_to=workbook_path, storage=get_private_storage, max_length=200, blank=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("Asked for"))
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("Statistics workbook")
+        verbose_name_plural = _("Statistics workbooks")
+
+    def __str__(self):
+        return f"{self.pk} {self.description}"

@@ -11,15 +11,12 @@ from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from cases.choices import ApplicationType, CaseStatus
-from cases.deadlines import MEDIATION_DAYS
 from cases.models import Case, SatisfactionRating
-from cases.working_days import add_days
+from cases.timeliness import ON_THE_MERITS
 from casework.models import CaseOutcome
 from directory.regions import Region
 from reporting import periods
-from reporting.beijing_dates import BeijingDate
-from reporting.durations import WorkingDayCounter, percentile
-from reporting.figures.outcomes import ON_THE_MERITS
+from reporting.durations import percentile
 from reporting.tables import Rate
 
 SUPPRESS_BELOW = 5
@@ -70,18 +67,14 @@ def quarter_figures(year: int, quarter: int) -> list[RegionFigures]:
     ):
         received[region] += n
         received[TOTAL] += n
-    spans = defaultdict(list)  # region -> [(start, end, kind, n)]
+    spans = defaultdict(list)  # region -> [(working days, kind, within 15 days, n)]
     for row in (
         CaseOutcome.objects.filter(
             _in(range_, "decided_at"), case__application_type=ApplicationType.MEDIATION
         )
-        .annotate(
-            start=BeijingDate("case__submitted_at"),
-            end=BeijingDate("decided_at"),
-        )
-        .values_list("case__region", "start", "end", "kind")
+        .values_list("case__region", "working_days", "kind", "within_statutory_period")
         .annotate(n=Count("pk"))
-        .values_list("case__region", "start", "end", "kind", "n")
+        .values_list("case__region", "working_days", "kind", "within_statutory_period", "n")
         .order_by()
     ):
         spans[row[0]].append(row[1:])
@@ -97,26 +90,14 @@ def quarter_figures(year: int, quarter: int) -> list[RegionFigures]:
         for key in (region, TOTAL):
             ratings[key][0] += n
             ratings[key][1] += total
-    limits = {}
-
-    def fifteenth(start):
-        if start not in limits:
-            limits[start] = add_days(start, MEDIATION_DAYS)
-        return limits[start]
-
-    counter = WorkingDayCounter()
-    every = spans.get(TOTAL, [])
-    if every:
-        counter.cover(min(row[0] for row in every), max(row[1] for row in every))
     result = []
     for code, label in [*Region.choices, (TOTAL, _("All regions"))]:
         rows = spans.get(code, [])
         ended = sum(n for *_rest, n in rows)
-        merits_rows = [row for row in rows if row[2] in ON_THE_MERITS]
-        merits = sum(n for *_rest, n in merits_rows)
-        agreements = sum(n for _s, _e, kind, n in rows if kind == CaseStatus.AGREEMENT)
-        within = sum(n for start, end, _k, n in merits_rows if end <= fifteenth(start))
-        median = percentile([(counter.between(s, e), n) for s, e, _k, n in rows], 50)
+        merits = sum(n for _days, kind, _within, n in rows if kind in ON_THE_MERITS)
+        agreements = sum(n for _days, kind, _within, n in rows if kind == CaseStatus.AGREEMENT)
+        within = sum(n for _days, _kind, on_time, n in rows if on_time)
+        median = percentile([(days, n) for days, _k, _w, n in rows if days is not None], 50)
         result.append(
             RegionFigures(
                 str(label),

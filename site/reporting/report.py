@@ -36,8 +36,18 @@ class Section:
     tables: list[Table]
 
 
+SECTION_KEYS = frozenset(key for key, _title, _figures in SECTIONS)
+
+
 def build(filters: Filters) -> list[Section]:
+    """Every section (the monthly report, the workbook of every table)."""
     return [Section(key, str(title), figures(filters)) for key, title, figures in SECTIONS]
+
+
+def section(filters: Filters, key: str) -> Section:
+    """One section (the statistics page shows one at a time)."""
+    title, figures = next((title, figures) for name, title, figures in SECTIONS if name == key)
+    return Section(key, str(title), figures(filters))
 
 
 # Which section computes each table (an export of one table computes only its section).
@@ -61,11 +71,10 @@ TABLE_SECTIONS = {
 
 
 def table(filters: Filters, key: str) -> Table | None:
-    section = TABLE_SECTIONS.get(key)
-    if section is None:
+    name = TABLE_SECTIONS.get(key)
+    if name is None:
         return None
-    figures = next(compute for name, _title, compute in SECTIONS if name == section)
-    return next(item for item in figures(filters) if item.key == key)
+    return next(item for item in section(filters, name).tables if item.key == key)
 
 
 def tables(sections: list[Section]) -> dict[str, Table]:

@@ -15,6 +15,7 @@ from django.utils import timezone
 from cases import deadlines, references
 from cases.choices import ApplicationType, CaseSource, CaseStatus, DisputeStage, PartyKind
 from cases.models import Case, CaseEvent, SatisfactionRating
+from cases.timeliness import acceptance_working_days, outcome_facts
 from casework.models import AgreementTerm, CaseOutcome, CourtReferral, DeclineGrounds
 from directory.models import Agency
 from directory.regions import AgencyKind, Region
@@ -136,6 +137,12 @@ def _batch(rng, size, offset, days, now, handling, everyone, courts, seen):
                 )
             )
         deadlines.refresh(case, referral)
+        case.acceptance_working_days = acceptance_working_days(case)
+        if len(outcomes) > ended:
+            outcome = outcomes[-1]
+            facts = outcome_facts(case, outcome.kind, outcome.decided_at, referred=bool(referral))
+            for name, value in facts.items():
+                setattr(outcome, name, value)
         cases.append(case)
     with _timestamps_as_given():
         Case.objects.bulk_create(cases, batch_size=BATCH)

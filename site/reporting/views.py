@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from directory.permissions import is_center_admin
-from reporting import exports, report
+from reporting import exports, report, workbooks
 from reporting.access import agency_choices, reader_agencies
 from reporting.filters import StatisticsFilterForm
 from reporting.models import MonthlyReport
@@ -19,13 +19,13 @@ from reporting.models import MonthlyReport
 LABELLED_FILTERS = ("region", "agency", "agency_kind", "application_type", "phase", "channel")
 
 
-def _form(request):
+def filter_form(request):
     agency_ids = reader_agencies(request.user)
     form = StatisticsFilterForm(request.GET, agencies=agency_choices(agency_ids))
     return form, agency_ids
 
 
-def _labels(form) -> dict:
+def filter_labels(form) -> dict:
     labels = {}
     for name in LABELLED_FILTERS:
         value = form.cleaned_data.get(name)
@@ -46,44 +46,55 @@ def _errors(form) -> list[tuple[str, str]]:
     return errors
 
 
-def _refused(request, form, extra=None):
+def refused(request, form, extra=None):
     context = {"form": form, "is_center_admin": is_center_admin(request.user)}
     context["errors"] = _errors(form) + ([("", extra)] if extra else [])
     return render(request, "reporting/statistics.html", context, status=400)
 
 
 def statistics(request):
-    form, agency_ids = _form(request)
+    """One section of the report at a time (its tab); every figure has its own export."""
+    form, agency_ids = filter_form(request)
     context = {"form": form, "is_center_admin": is_center_admin(request.user)}
+    key = request.GET.get("section") or report.SECTIONS[0][0]
     if not form.is_valid():
-        return _refused(request, form)
+        return refused(request, form)
+    if key not in report.SECTION_KEYS:
+        return refused(request, form, _("Choose a section from the list."))
     filters = form.filters(agency_ids)
+    query = urlencode(filters.as_query())
     context.update(
-        sections=report.build(filters),
-        description=exports.describe(filters, _labels(form)),
-        query=urlencode(filters.as_query()),
+        section=report.section(filters, key),
+        tabs=[
+            {
+                "key": name,
+                "title": title,
+                "query": f"{query}&section={name}",
+                "current": name == key,
+            }
+            for name, title, _figures in report.SECTIONS
+        ],
+        description=exports.describe(filters, filter_labels(form)),
+        query=query,
         own_agencies_only=agency_ids is not None,
+        workbooks=workbooks.recent(request.user),
     )
     return render(request, "reporting/statistics.html", context)
 
 
 def export(request):
-    form, agency_ids = _form(request)
+    form, agency_ids = filter_form(request)
     fmt = request.GET.get("format", "")
     key = request.GET.get("table", "")
     if not form.is_valid():
-        return _refused(request, form)
+        return refused(request, form)
     if fmt not in exports.FORMATS:
-        return _refused(request, form, _("Choose CSV or XLSX for the download."))
+        return refused(request, form, _("Choose CSV or XLSX for the download."))
     filters = form.filters(agency_ids)
-    heading = exports.describe(filters, _labels(form))
-    if key == "all" and fmt == "xlsx":
-        tables = report.tables(report.build(filters))
-        content = exports.workbook(list(tables.values()), heading)
-    elif key in report.TABLE_SECTIONS:
-        content = exports.table_file(report.table(filters, key), fmt, heading)
-    else:
-        raise Http404
+    heading = exports.describe(filters, filter_labels(form))
+    if key not in report.TABLE_SECTIONS:
+        raise Http404  # every table at once: reporting.workbooks
+    content = exports.table_file(report.table(filters, key), fmt, heading)
     response = HttpResponse(content, content_type=exports.FORMATS[fmt])
     name = exports.filename(key, filters, fmt)
     response["Content-Disposition"] = f'attachment; filename="{name}"'

@@ -12,8 +12,17 @@ def test_center_admin_filters_and_downloads(live_demo, browser_context_factory):
     page.get_by_role("link", name="统计分析").first.click()
     page.wait_for_url("**/admin/statistics/")
     assert page.get_by_role("heading", name="收案与受理", level=2).is_visible()
+    assert settled_violations(page) == []
+    # Sections are tabs: plain links, reachable with the keyboard, the current one marked.
+    tabs = page.get_by_role("navigation", name="统计栏目")
+    tabs.get_by_role("link", name="趋势").focus()
+    page.keyboard.press("Enter")
+    page.get_by_role("heading", name="趋势", level=2).wait_for()
+    assert tabs.get_by_role("link", name="趋势").get_attribute("aria-current") == "page"
     assert page.get_by_role("img", name="各月收到与结束的案件数").is_visible()
     assert settled_violations(page) == []
+    tabs.get_by_role("link", name="收案与受理").click()
+    page.get_by_role("heading", name="收案与受理", level=2).wait_for()
 
     page.get_by_label("开始日期").fill("2026-03-31")
     page.get_by_label("结束日期").fill("2026-03-01")

@@ -129,6 +129,11 @@ class Case(models.Model):
         verbose_name=_("Mediator"),
     )
     accepted_at = models.DateTimeField(null=True, blank=True, verbose_name=_("Accepted"))
+    # Working days from receipt by the agency to acceptance (cases.timeliness), for the
+    # statistics; set on acceptance, cleared when a transfer resets it.
+    acceptance_working_days = models.PositiveIntegerField(
+        null=True, blank=True, editable=False, verbose_name=_("Working days to acceptance")
+    )
     closed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("Closed"))
     mediation_extension_days = models.PositiveSmallIntegerField(
         default=0, verbose_name=_("Mediation period extended by (days)")
@@ -156,6 +161,34 @@ class Case(models.Model):
             models.Index(fields=["agency", "assigned_to", "status"]),
             # The queues' "nearest deadline first" order, read from the index page by page.
             models.Index(fields=["next_due", "-submitted_at", "-id"]),
+            # Statistics (reporting): the figures of a date range read from these indexes
+            # alone, never from the wide case rows.
+            models.Index(
+                fields=[
+                    "submitted_at",
+                    "application_type",
+                    "source",
+                    "region",
+                    "agency",
+                    "dispute_stage",
+                    "is_collective",
+                    "workers_involved",
+                    "status",
+                ],
+                name="case_received_figures_idx",
+            ),
+            models.Index(
+                fields=[
+                    "accepted_at",
+                    "acceptance_working_days",
+                    "application_type",
+                    "source",
+                    "region",
+                    "agency",
+                    "dispute_stage",
+                ],
+                name="case_accepted_figures_idx",
+            ),
         ]
 
     def __str__(self):

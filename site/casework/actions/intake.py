@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy
 
 from cases.choices import CaseStatus as S
 from cases.models import CaseEvent
+from cases.timeliness import acceptance_working_days
 from casework import permissions
 from casework.forms.actions import AcceptForm, DeclineForm, TransferForm
 from casework.models import DeclineGrounds
@@ -16,6 +17,7 @@ from casework.workflow import SENIOR, Action
 
 def accept(case, user, data):
     case.accepted_at = timezone.now()
+    case.acceptance_working_days = acceptance_working_days(case)
     if not case.assigned_to_id and permissions.role_on(user, case) != permissions.ADMIN:
         case.assigned_to = user
     return {"public": data.get("public_note", ""), "staff": data.get("note", "")}
@@ -39,6 +41,7 @@ def transfer(case, user, data):
     case.agency = target
     case.arrived_at = timezone.now()
     case.accepted_at = None
+    case.acceptance_working_days = None
     case.assigned_to = None
     case.mediator = None
     case.organization = None

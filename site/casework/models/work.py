@@ -56,10 +56,42 @@ class CaseOutcome(models.Model):
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    # How long the case took, worked out when the outcome is recorded (cases.timeliness):
+    # the statistics count these instead of computing dates for every case at read time.
+    working_days = models.PositiveIntegerField(
+        null=True, editable=False, verbose_name=_("Working days from receipt")
+    )
+    # Mediations ended on the merits only (None otherwise).
+    within_statutory_period = models.BooleanField(
+        null=True, editable=False, verbose_name=_("Within 15 days of receipt")
+    )
+    within_mediation_period = models.BooleanField(
+        null=True, editable=False, verbose_name=_("Within the mediation period")
+    )
+    # Court-referred cases only (None otherwise).
+    feedback_on_time = models.BooleanField(
+        null=True, editable=False, verbose_name=_("Court feedback on time")
+    )
 
     class Meta:
         verbose_name = _("Case outcome")
         verbose_name_plural = _("Case outcomes")
+        # Statistics (reporting) count outcomes of a date range from this index alone.
+        indexes = [
+            models.Index(
+                fields=[
+                    "decided_at",
+                    "kind",
+                    "grounds",
+                    "working_days",
+                    "within_statutory_period",
+                    "within_mediation_period",
+                    "feedback_on_time",
+                    "case",
+                ],
+                name="outcome_figures_idx",
+            )
+        ]
 
     def __str__(self):
         return f"{self.case_id} {self.kind}"

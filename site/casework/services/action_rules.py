@@ -5,7 +5,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from casework.models import CaseOutcome
+from cases.timeliness import outcome_facts
+from casework.models import CaseOutcome, CourtReferral
 
 ARBITRATION_ADVICE = gettext_lazy(
     "You may apply to the labor dispute arbitration commission for arbitration. The time limit "
@@ -31,13 +32,16 @@ def required(data, key, message):
 def record_outcome(case, user, kind, summary, advice=""):
     if CaseOutcome.objects.filter(case=case).exists():
         raise ActionRefused(_("This case already has an outcome."))
+    decided_at = timezone.now()
+    referred = CourtReferral.objects.filter(case=case).exists()
     return CaseOutcome.objects.create(
         case=case,
         kind=kind,
         summary=summary,
         advice=advice,
-        decided_at=timezone.now(),
+        decided_at=decided_at,
         decided_by=user,
+        **outcome_facts(case, kind, decided_at, referred=referred),
     )
 
 

@@ -23,13 +23,18 @@ def _workers():
 
 
 def applications(filters: Filters) -> list[Table]:
-    received = scope.in_range(filters, "submitted_at")
-    counts = scope.cases(filters).aggregate(
-        received=Count("pk", filter=received),
-        accepted=Count("pk", filter=scope.in_range(filters, "accepted_at")),
-        open=Count("pk", filter=Q(status__in=OPEN)),
-        workers=Sum(_workers(), filter=received & Q(application_type=ApplicationType.MEDIATION)),
+    # Three narrow queries, each read from its own index, rather than one pass over every
+    # case row.
+    counts = (
+        scope.cases(filters)
+        .filter(scope.in_range(filters, "submitted_at"))
+        .aggregate(
+            received=Count("pk"),
+            workers=Sum(_workers(), filter=Q(application_type=ApplicationType.MEDIATION)),
+        )
     )
+    counts["accepted"] = scope.cases(filters).filter(scope.in_range(filters, "accepted_at")).count()
+    counts["open"] = scope.cases(filters).filter(status__in=OPEN).count()
     ended = dict(
         scope.outcomes(filters).values_list("kind").annotate(n=Count("pk")).values_list("kind", "n")
     )

@@ -4,6 +4,7 @@ from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
 
 from cases.choices import CaseStatus
+from cases.timeliness import ON_THE_MERITS
 from casework.models import AgreementTerm
 from reporting import scope
 from reporting.filters import Filters
@@ -16,7 +17,6 @@ ENDINGS = (
     CaseStatus.REJECTED,
     CaseStatus.COMPLETED,
 )
-ON_THE_MERITS = (CaseStatus.AGREEMENT, CaseStatus.NO_AGREEMENT)
 
 
 def outcomes(filters: Filters) -> list[Table]:

@@ -1,16 +1,16 @@
 """Court referrals (诉调对接) by kind and procedure: received, feedback given, on time,
 overdue now. Feedback is due 30 days after a delegated referral arrives, 15 (ordinary
 procedure) or 7 (simple procedure) after an entrusted one (特邀调解规定 art. 27, the
-seed document); a case's feedback is given when its outcome is recorded."""
+seed document); a case's feedback is given when its outcome is recorded, on time or not
+as stamped then (cases.timeliness)."""
 
-from django.db.models import Count, F, Q, Value
+from django.db.models import Count, Q, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import gettext as _
 
 from casework.models import CourtReferral
 from casework.workflow import OPEN
 from reporting import scope
-from reporting.beijing_dates import BeijingDate
 from reporting.filters import Filters
 from reporting.tables import Rate, Table
 
@@ -45,11 +45,12 @@ def referrals(filters: Filters) -> list[Table]:
     base = scope.referrals(filters)
     received = _grouped(base.filter(scope.in_range(filters, "received_at")), n=Count("pk"))
     feedback = _grouped(
-        base.filter(scope.in_range(filters, "case__outcome__decided_at")).annotate(
-            given_on=BeijingDate("case__outcome__decided_at")
+        base.filter(
+            scope.in_range(filters, "case__outcome__decided_at"),
+            case__outcome__feedback_on_time__isnull=False,
         ),
         n=Count("pk"),
-        on_time=Count("pk", filter=Q(given_on__lte=F("case__feedback_due"))),
+        on_time=Count("pk", filter=Q(case__outcome__feedback_on_time=True)),
     )
     overdue = _grouped(
         base.filter(case__status__in=OPEN, case__feedback_due__lt=filters.today), n=Count("pk")

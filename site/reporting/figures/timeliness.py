@@ -2,80 +2,51 @@
 within the statutory 15 days (劳动争议调解仲裁法 art. 14, counted from receipt) and within
 the mediation period as extended by the parties, open cases past a deadline now."""
 
-from django.db.models import Count, F, Q
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
-from cases.choices import ApplicationType
-from cases.deadlines import MEDIATION_DAYS
-from cases.working_days import add_days
 from casework.workflow import OPEN
 from reporting import scope
-from reporting.beijing_dates import BeijingDate
-from reporting.durations import WorkingDayCounter, percentile, working_day_counts
-from reporting.figures.outcomes import ON_THE_MERITS
+from reporting.durations import percentile
 from reporting.filters import Filters
 from reporting.tables import Rate, Table
 
 
-def _date(field):
-    return BeijingDate(field)
-
-
-def acceptance_spans(filters: Filters):
-    """(received by the agency, accepted, count) of the cases accepted in the period."""
-    return (
+def acceptance_days(filters: Filters) -> list[tuple[int, int]]:
+    """[(working days from receipt by the agency to acceptance, cases)] for the cases
+    accepted in the period (stamped on acceptance: cases.timeliness)."""
+    return list(
         scope.cases(filters)
-        .filter(scope.in_range(filters, "accepted_at"))
-        .annotate(start=_date(Coalesce("arrived_at", "submitted_at")), end=_date("accepted_at"))
-        .values_list("start", "end")
+        .filter(scope.in_range(filters, "accepted_at"), acceptance_working_days__isnull=False)
+        .values_list("acceptance_working_days")
         .annotate(n=Count("pk"))
-        .values_list("start", "end", "n")
+        .values_list("acceptance_working_days", "n")
     )
 
 
-MERITS = Q(kind__in=ON_THE_MERITS, case__application_type=ApplicationType.MEDIATION)
-
-
-def closing_spans(filters: Filters):
-    """(received, ended, cases, of them mediations ended on the merits, of those ended by
-    the end of their mediation period) for the cases that ended in the period: one
-    grouped query for the durations and both shares."""
+def closing_days(filters: Filters):
+    """(working days from receipt to the outcome, cases, of them mediations ended on the
+    merits, of those within the statutory 15 days, within the mediation period) for the
+    cases that ended in the period: one grouped query (facts stamped with the outcome)."""
     return (
         scope.outcomes(filters)
-        .annotate(start=_date("case__submitted_at"), end=_date("decided_at"))
-        .values_list("start", "end")
+        .filter(working_days__isnull=False)
+        .values_list("working_days")
         .annotate(
             n=Count("pk"),
-            merits=Count("pk", filter=MERITS),
-            extended=Count("pk", filter=MERITS & Q(end__lte=F("case__mediation_due"))),
+            merits=Count("pk", filter=Q(within_statutory_period__isnull=False)),
+            statutory=Count("pk", filter=Q(within_statutory_period=True)),
+            extended=Count("pk", filter=Q(within_mediation_period=True)),
         )
-        .values_list("start", "end", "n", "merits", "extended")
+        .values_list("working_days", "n", "merits", "statutory", "extended")
     )
-
-
-def within_limits(rows) -> tuple[int, int, int]:
-    """(within 15 days of receipt, within the extended period, all on the merits)."""
-    statutory = extended = total = 0
-    limits = {}  # start date -> the 15th day (moved off a rest day): one lookup per date
-    for start, end, _n, merits, on_time in rows:
-        if not merits:
-            continue
-        total += merits
-        extended += on_time
-        if start not in limits:
-            limits[start] = add_days(start, MEDIATION_DAYS)
-        if end <= limits[start]:
-            statutory += merits
-    return statutory, extended, total
 
 
 def timeliness(filters: Filters) -> list[Table]:
-    counter = WorkingDayCounter()
-    accepted = working_day_counts(acceptance_spans(filters), counter)
-    closing = [row for row in closing_spans(filters) if row[0] and row[1]]
-    ended = working_day_counts([(start, end, n) for start, end, n, *_rest in closing], counter)
-    statutory, extended, merits = within_limits(closing)
+    accepted = acceptance_days(filters)
+    closing = list(closing_days(filters))
+    ended = [(days, n) for days, n, *_shares in closing]
+    merits, statutory, extended = (sum(row[i] for row in closing) for i in (2, 3, 4))
     overdue = scope.cases(filters).filter(status__in=OPEN, next_due__lt=filters.today).count()
     overdue_feedback = (
         scope.cases(filters).filter(Q(status__in=OPEN, feedback_due__lt=filters.today)).count()

@@ -4,9 +4,9 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from cases.choices import CaseStatus
+from cases.timeliness import ON_THE_MERITS
 from reporting import charts, scope
 from reporting.beijing_dates import BeijingMonth
-from reporting.figures.outcomes import ON_THE_MERITS
 from reporting.filters import Filters
 from reporting.tables import Rate, Table
 
