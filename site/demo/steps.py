@@ -9,6 +9,7 @@ from demo import sections, site_tree
 from directory.demo import agencies, directory_page, mediators, organizations, staff_access
 from guidance.demo import guides, moderation, notices, seed_policy
 from home.demo import admin_user
+from reporting.demo import history
 
 STEPS = [
     site_tree.load,
@@ -27,4 +28,5 @@ STEPS = [
     staff.load,
     staff_access.load,
     cases.load,
+    history.load,
 ]

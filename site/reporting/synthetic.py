@@ -1,12 +1,14 @@
-"""Realistic synthetic case volumes for benchmarks (`manage.py generate_cases N`), never part
-of the demo. Every row a real case has for the statistics: the case with its clocks, its
-outcome (with agreement terms and decline grounds), court referrals, transfer events,
-satisfaction ratings for some ended cases.
+"""Realistic synthetic case volumes: for benchmarks (`manage.py generate_cases N`) and, a few
+hundred ended cases of the last two complete quarters, for the demo's statistics
+(reporting/demo/history.py). Every row a real case has for the statistics: the case with
+its clocks, its outcome (with agreement terms and decline grounds), court referrals,
+transfer events, satisfaction ratings for some ended cases.
 Written with bulk inserts in batches; reproducible with --seed."""
 
 import datetime
 import random
 from contextlib import contextmanager
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
@@ -43,16 +45,27 @@ def _agencies():
     return handling, everyone, courts
 
 
-def generate(count: int, days: int = 365, seed: int = 2026) -> int:
+@dataclass(frozen=True)
+class Shape:
+    """What to generate: cases submitted over `days` before `until` (default now); with
+    `ended_only`, every case has ended by `until` (history, nothing left open)."""
+
+    days: int = 365
+    until: datetime.datetime | None = None
+    ended_only: bool = False
+    label: str = "合成"  # names: 合成申请人12, 合成企业12有限公司
+
+
+def generate(count: int, days: int = 365, seed: int = 2026, shape: Shape | None = None) -> int:
     rng = random.Random(seed)  # noqa: S311 - reproducible data, not secrets
+    shape = shape or Shape(days=days)
     handling, everyone, courts = _agencies()
-    now = timezone.now()
     seen = set(Case.objects.values_list("reference", flat=True))
     made = 0
     while made < count:
         size = min(BATCH, count - made)
         with transaction.atomic():
-            _batch(rng, size, made, days, now, handling, everyone, courts, seen)
+            _batch(rng, size, made, shape, handling, everyone, courts, seen)
         made += size
     return made
 
@@ -82,7 +95,9 @@ def _timestamps_as_given():
             field.auto_now_add = True
 
 
-def _batch(rng, size, offset, days, now, handling, everyone, courts, seen):
+def _batch(rng, size, offset, shape, handling, everyone, courts, seen):
+    now = shape.until or timezone.now()
+    days = shape.days
     cases, referrals, outcomes, events, terms_for = [], [], [], [], []
     ratings = []
     for n in range(offset, offset + size):
@@ -97,9 +112,9 @@ def _batch(rng, size, offset, days, now, handling, everyone, courts, seen):
             source=CaseSource.COURT_REFERRAL if referred else rng.choice(SOURCES),
             region=region,
             applicant_kind=PartyKind.WORKER if rng.random() < 0.9 else PartyKind.EMPLOYER,
-            applicant_name=f"合成申请人{n}",
+            applicant_name=f"{shape.label}申请人{n}",
             applicant_phone=f"199{n:08d}"[:11],
-            respondent_name=f"合成企业{n % 3000}有限公司",
+            respondent_name=f"{shape.label}企业{n % 3000}有限公司",
             dispute_stage=rng.choice(STAGES) if kind == ApplicationType.MEDIATION else "",
             categories=["pay"],
             amount_claimed=Decimal(rng.randint(2, 200) * 500),
@@ -123,7 +138,7 @@ def _batch(rng, size, offset, days, now, handling, everyone, courts, seen):
             )
             referrals.append(referral)
         ended = len(outcomes)
-        _history(rng, case, submitted, now, everyone, outcomes, events, terms_for)
+        _history(rng, case, submitted, now, shape.ended_only, everyone, outcomes, events, terms_for)
         if len(outcomes) > ended and rng.random() < 0.3:
             decided = outcomes[-1].decided_at
             ratings.append(
@@ -159,8 +174,10 @@ def _batch(rng, size, offset, days, now, handling, everyone, courts, seen):
     )
 
 
-def _history(rng, case, submitted, now, everyone, outcomes, events, terms_for):
-    """Acceptance, a transfer now and then, an outcome for most cases whose time has come."""
+def _history(rng, case, submitted, now, ended_only, everyone, outcomes, events, terms_for):
+    """Acceptance, a transfer now and then, an outcome for most cases whose time has come
+    (for every case with `ended_only`, by `now` at the latest)."""
+    last = now - datetime.timedelta(minutes=1)
     if rng.random() < 0.05:
         sender = case.agency
         case.agency = rng.choice([a for a in everyone if a.pk != sender.pk] or [sender])
@@ -175,7 +192,7 @@ def _history(rng, case, submitted, now, everyone, outcomes, events, terms_for):
             )
         )
     if rng.random() < 0.06:
-        decided = min(submitted + datetime.timedelta(days=rng.randint(1, 4)), now)
+        decided = max(min(submitted + datetime.timedelta(days=rng.randint(1, 4)), last), submitted)
         case.status = CaseStatus.REJECTED
         outcomes.append(
             CaseOutcome(
@@ -187,6 +204,8 @@ def _history(rng, case, submitted, now, everyone, outcomes, events, terms_for):
         )
         return
     accepted = submitted + datetime.timedelta(days=rng.randint(0, 5), hours=rng.randint(0, 8))
+    if ended_only:
+        accepted = max(min(accepted, last), submitted)
     if accepted > now:
         return
     case.accepted_at = accepted
@@ -194,7 +213,9 @@ def _history(rng, case, submitted, now, everyone, outcomes, events, terms_for):
     if rng.random() < 0.1:
         case.mediation_extension_days = rng.choice([5, 10, 15])
     decided = accepted + datetime.timedelta(days=rng.randint(1, 35))
-    if decided > now or rng.random() < 0.04:
+    if ended_only:
+        decided = max(min(decided, last), accepted)
+    elif decided > now or rng.random() < 0.04:
         case.status = CaseStatus.IN_MEDIATION
         return
     if case.application_type != ApplicationType.MEDIATION:

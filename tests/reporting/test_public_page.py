@@ -7,8 +7,14 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.test import Client
+from django.utils import timezone
 
+from cases.choices import ApplicationType
 from cases.models import Case
+from casework.workflow import OPEN
+from reporting import periods
+from reporting.demo import history
+from reporting.models import latest_complete_quarter
 from reporting.public_figures import SUPPRESSED, quarter_figures
 
 pytestmark = pytest.mark.django_db
@@ -23,6 +29,7 @@ def quarter_cases(demo_site):
     from tests.casework.factories import make_case, staff
     from tests.reporting.histories import act
 
+    Case.objects.filter(applicant_name__startswith=history.LABEL).delete()  # known cases only
     admin = staff("center-city-head")
     assert admin
     made = []
@@ -72,3 +79,27 @@ def test_the_demo_page_shows_the_latest_complete_quarter(quarter_cases):
 def test_quarters_not_offered_are_not_found(quarter_cases, quarter):
     response = Client().get(f"/statistics/?quarter={quarter}")
     assert response.status_code == 404
+
+
+def test_the_demo_history_fills_the_latest_complete_quarter(demo_site):
+    """After `make run` the public page has figures to show, and the history added nothing
+    to the open queues."""
+    year, quarter = latest_complete_quarter(timezone.localdate())
+    span = periods.quarter_range(year, quarter)
+    mediations = Case.objects.filter(
+        application_type=ApplicationType.MEDIATION,
+        submitted_at__gte=span.start_at,
+        submitted_at__lt=span.end_before,
+    )
+    rows = {row.label: row.cells for row in quarter_figures(year, quarter)}
+    assert rows["全部地区"][0] == mediations.count() >= 100
+    assert isinstance(rows["曾都区"][0], int) and rows["曾都区"][0] >= 5
+    assert rows["曾都区"][2] != SUPPRESSED and rows["曾都区"][4] != SUPPRESSED
+    made = Case.objects.filter(applicant_name__startswith=history.LABEL)
+    assert made.count() == history.COUNT
+    assert not made.filter(status__in=OPEN).exists()
+    assert not made.filter(
+        submitted_at__gte=periods.quarter_range(*periods.quarter_of(timezone.localdate())).start_at
+    ).exists()
+    html = Client().get("/statistics/").content.decode()
+    assert f'<th scope="row">曾都区</th><td>{rows["曾都区"][0]}</td>' in html
