@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = "Portal"
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from portal.idle_timeout import start_clock
+
+        user_logged_in.connect(start_clock, dispatch_uid="portal-idle-timeout")

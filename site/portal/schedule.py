@@ -49,6 +49,13 @@ JOBS = (
         "Build last month's statistics report and mail the center's administrators.",
     ),
     Job(
+        "purge_sign_in_logs",
+        "axes_reset_logs",
+        ("--age", "90"),
+        "50 3 * * *",
+        "Delete staff sign-in records (address, browser) older than 90 days (django-axes).",
+    ),
+    Job(
         "purge_statistics_workbooks",
         "purge_statistics_workbooks",
         (),

@@ -4,12 +4,15 @@ import stat
 import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
+from django.test import RequestFactory
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
 from guidance.models import PolicyPage
 from home.models import NavigationItem, SiteSettings
 
 pytestmark = pytest.mark.django_db
+# Sign-ins go through django-axes, which needs the request (its address) to count failures.
+SIGN_IN = RequestFactory().post("/admin/login/")
 
 
 def run_load_demo():
@@ -47,7 +50,7 @@ def test_builds_tree_settings_policy_and_admin(settings, tmp_path, monkeypatch):
     assert stat.S_IMODE(credentials.stat().st_mode) == 0o600
     password = credentials.read_text().split("password: ")[1].strip()
     assert password in output  # printed once
-    user = authenticate(username="admin", password=password)
+    user = authenticate(SIGN_IN, username="admin", password=password)
     assert user is not None and user.is_superuser
 
 
@@ -66,7 +69,7 @@ def test_demo_password_from_environment(settings, tmp_path, monkeypatch):
     output = run_load_demo()
     assert "Env-Chosen-Passw0rd" not in output
     assert not (tmp_path / "demo-credentials.txt").exists()
-    assert authenticate(username="admin", password="Env-Chosen-Passw0rd") is not None
+    assert authenticate(SIGN_IN, username="admin", password="Env-Chosen-Passw0rd") is not None
 
 
 def test_existing_admin_password_is_kept(settings, tmp_path, monkeypatch):
@@ -74,7 +77,7 @@ def test_existing_admin_password_is_kept(settings, tmp_path, monkeypatch):
     get_user_model().objects.create_superuser("admin", "a@example.invalid", "Original-Pass-1")
     monkeypatch.setenv("DEMO_PASSWORD", "Another-Pass-2")
     run_load_demo()
-    assert authenticate(username="admin", password="Original-Pass-1") is not None
+    assert authenticate(SIGN_IN, username="admin", password="Original-Pass-1") is not None
 
 
 def test_rebuilds_after_a_flush_removed_wagtail_root(settings, tmp_path):

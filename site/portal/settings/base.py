@@ -1,5 +1,6 @@
 """Settings shared by every environment. Environment-specific modules import this."""
 
+import datetime
 from pathlib import Path
 
 from .cache import cache_from_environment
@@ -62,6 +63,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Staff sign-in lockout (ADR 0035)
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -75,14 +78,36 @@ MIDDLEWARE = [
     "home.page_cache.middleware.PageCacheMiddleware",
     "home.page_cache.site_lookup.SiteLookupMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "portal.login_defences.SignInThrottleMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal.idle_timeout.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it answers locked-out sign-ins.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Staff sign-in defences (ADR 0035): a username is locked at one address after
+# STAFF_LOGIN_FAILURES failures for STAFF_LOCKOUT_MINUTES (django-axes; an administrator
+# lifts it with `manage.py axes_reset_username NAME`); sign-in attempts and password-reset
+# requests per address have ceilings; staff sessions end after STAFF_IDLE_MINUTES idle.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("STAFF_LOGIN_FAILURES", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("STAFF_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "portal.login_defences.locked_out"
+AXES_CLIENT_IP_CALLABLE = "applications.services.client_address.client_ip"
+STAFF_LOGIN_RATE_LIMIT = env_str("STAFF_LOGIN_RATE_LIMIT", "30/h")
+PASSWORD_RESET_RATE_LIMIT = env_str("PASSWORD_RESET_RATE_LIMIT", "5/h")
+STAFF_IDLE_MINUTES = env_int("STAFF_IDLE_MINUTES", 30)
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"

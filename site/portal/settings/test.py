@@ -23,6 +23,7 @@ PAGE_CACHE_SECONDS = 0
 APPLICATION_RATE_LIMIT = "10000/h"
 TRACK_RATE_LIMIT = "10000/h"
 VERIFY_RATE_LIMIT = "10000/h"
+STAFF_LOGIN_RATE_LIMIT = "10000/h"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
