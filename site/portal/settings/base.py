@@ -63,13 +63,16 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
-    # Staff sign-in lockout (ADR 0035)
+    # Staff sign-in lockout (ADR 0035), Content-Security-Policy (ADR 0036)
     "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "portal.api_responses.ApiJsonMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Before the page cache, so cached pages carry the policy too (ADR 0036).
+    "portal.content_security.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
