@@ -11,6 +11,8 @@ Counted in the shared cache (applications.services.ratelimit), so the ceilings h
 every web worker.
 """
 
+import ipaddress
+
 from django.conf import settings
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -20,6 +22,17 @@ from applications.services.ratelimit import hit
 
 LOGIN_PATHS = ("/admin/login/",)
 RESET_PATHS = ("/admin/password_reset/",)
+
+
+def sign_in_address(request) -> str | None:
+    """The client's address for django-axes (AXES_CLIENT_IP_CALLABLE): our proxy-aware
+    `client_ip`, or None when there is no valid one (a request built in code has no
+    REMOTE_ADDR; PostgreSQL's inet column refuses anything but an address)."""
+    address = client_ip(request)
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return None
 
 
 def locked_out(request, credentials=None, *args, **kwargs):

@@ -125,3 +125,15 @@ def test_a_superuser_sees_and_lifts_lockouts_in_the_admin(editor):
     assert "已重新允许 editor 登录" in response.content.decode()
     assert "没有被暂停登录的用户名" in response.content.decode()
     assert sign_in(PASSWORD)[1].status_code == 302
+
+
+def test_axes_gets_a_valid_address_or_none():
+    """PostgreSQL's inet column takes addresses only: a request built in code (force_login,
+    management commands) has no REMOTE_ADDR and is recorded without one."""
+    from django.test import RequestFactory
+
+    from portal.login_defences import sign_in_address
+
+    factory = RequestFactory()
+    assert sign_in_address(factory.get("/", REMOTE_ADDR="203.0.113.7")) == "203.0.113.7"
+    assert sign_in_address(factory.get("/", REMOTE_ADDR="")) is None

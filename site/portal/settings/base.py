@@ -107,7 +107,7 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("STAFF_LOCKOUT_MINUTES", 
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "portal.login_defences.locked_out"
-AXES_CLIENT_IP_CALLABLE = "applications.services.client_address.client_ip"
+AXES_CLIENT_IP_CALLABLE = "portal.login_defences.sign_in_address"
 STAFF_LOGIN_RATE_LIMIT = env_str("STAFF_LOGIN_RATE_LIMIT", "30/h")
 PASSWORD_RESET_RATE_LIMIT = env_str("PASSWORD_RESET_RATE_LIMIT", "5/h")
 STAFF_IDLE_MINUTES = env_int("STAFF_IDLE_MINUTES", 30)
