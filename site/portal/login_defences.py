@@ -21,6 +21,7 @@ from applications.services.client_address import client_ip
 from applications.services.ratelimit import hit
 
 LOGIN_PATHS = ("/admin/login/",)
+# The request form only: setting the new password from the mailed link is not a request.
 RESET_PATHS = ("/admin/password_reset/",)
 
 
@@ -62,7 +63,7 @@ class SignInThrottleMiddleware:
                     request,
                     _("Too many sign-in attempts from your connection. Please wait an hour."),
                 )
-            if request.path.startswith(RESET_PATHS) and not hit(
+            if request.path in RESET_PATHS and not hit(
                 "password-reset", {"ip": client_ip(request)}, settings.PASSWORD_RESET_RATE_LIMIT
             ):
                 return _throttled(
