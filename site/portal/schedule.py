@@ -84,6 +84,13 @@ JOBS = (
         "Delete the intake API's Idempotency-Key records older than 24 hours.",
     ),
     Job(
+        "nightly_backup",
+        "backup",
+        ("--prune",),
+        "30 2 * * *",
+        "Back up the database, evidence and media to BACKUP_DIR; keep the newest BACKUP_KEEP.",
+    ),
+    Job(
         "prune_task_results",
         "prune_db_task_results",
         ("--min-age-days", "30"),
