@@ -66,6 +66,7 @@ def archive_path(destination=None) -> Path:
 def _files_under(name: str, root: Path, skip: Path):
     if not root.is_dir():
         return
+    root = root.resolve()  # compared with the (resolved) backup folder below
     for directory, folders, files in os.walk(root):
         folders.sort()
         here = Path(directory)

@@ -193,3 +193,15 @@ def test_the_nightly_job_backs_up_and_keeps_backup_keep(folders):
     assert len(kept) == 2 and "Removed 2 older backup(s); kept 2." in output
     assert kept[-1].name == output.splitlines()[0].rsplit("/", 1)[-1]
     call_command("restore", "--verify", str(kept[-1]), stdout=io.StringIO())
+
+
+def test_a_backup_folder_inside_media_is_not_backed_up_into_itself(folders):
+    folders.BACKUP_DIR = folders.MEDIA_ROOT / "backups"
+    (folders.MEDIA_ROOT / "images").mkdir(parents=True)
+    (folders.MEDIA_ROOT / "images" / "logo.png").write_bytes(b"\x89PNG")
+    first = backup()
+    with tarfile.open(backup(), "r:gz") as tar:
+        names = tar.getnames()
+    assert "media/images/logo.png" in names
+    assert not any(name.startswith("media/backups") for name in names), names
+    assert first.exists()
