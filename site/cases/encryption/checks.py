@@ -1,9 +1,9 @@
 """Startup check: the configured personal data keys can read what the database holds.
 
 Registered with the database tag, so it runs with `migrate` and `check --database default`
-(the deploy steps in docs/deploy.md) and the instance refuses to start on a wrong key
-instead of failing on the first case page. Reads the newest case's answers and the newest
-notification's recipient (always encrypted).
+(the deploy steps in docs/deploy/personal-data-keys.md) and the instance refuses to start
+on a wrong key instead of failing on the first case page. Reads the newest case's answers
+and the newest notification's recipient (always encrypted).
 """
 
 from django.core import checks

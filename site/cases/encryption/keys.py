@@ -21,8 +21,8 @@ class PersonalDataKeyError(ImproperlyConfigured):
 
 WRONG_KEY_MESSAGE = (
     "The personal data keys cannot decrypt data stored in the database: PERSONAL_DATA_KEYS "
-    "is wrong or no longer lists the key the data was encrypted with (docs/deploy.md, "
-    "'Personal data keys')."
+    "is wrong or no longer lists the key the data was encrypted with "
+    "(docs/deploy/personal-data-keys.md)."
 )
 
 

@@ -1,7 +1,8 @@
 """Re-encrypting every stored personal value with the first of PERSONAL_DATA_KEYS.
 
-Rotation (docs/deploy.md): put the new key first in PERSONAL_DATA_KEYS, keeping the old
-one after it; restart; run `manage.py rotate_personal_data_key`; then remove the old key.
+Rotation (docs/deploy/personal-data-keys.md): put the new key first in PERSONAL_DATA_KEYS,
+keeping the old one after it; restart; run `manage.py rotate_personal_data_key`; then
+remove the old key.
 Reading decrypts with whichever key fits, writing encrypts with the first, so each batch
 is simply read and written back. The digests use their own key and do not change.
 """

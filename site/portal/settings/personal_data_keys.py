@@ -2,7 +2,7 @@
 
 - PERSONAL_DATA_KEYS: comma-separated Fernet keys. The first encrypts, every one decrypts:
   to rotate, put a new key first, run `manage.py rotate_personal_data_key`, then drop the
-  old one (docs/deploy.md).
+  old one (docs/deploy/personal-data-keys.md).
 - PERSONAL_DATA_HASH_KEY: the HMAC key of the keyed digests used for exact lookups
   (tracking by reference and mobile, repeat applicants). Separate, so that rotating the
   encryption key leaves every digest valid.
@@ -65,7 +65,7 @@ def keys_from_environment(var_dir: Path | None) -> tuple[list[str], str]:
         if not keys or not hash_key:
             raise ImproperlyConfigured(
                 "PERSONAL_DATA_KEYS and PERSONAL_DATA_HASH_KEY must be set: personal data "
-                "is never stored unencrypted (see docs/deploy.md, 'Personal data keys')."
+                "is never stored unencrypted (see docs/deploy/personal-data-keys.md)."
             )
     else:
         keys = keys or [instance_secret(var_dir, KEYS_FILE, new_fernet_key)]

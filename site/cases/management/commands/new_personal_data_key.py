@@ -1,4 +1,4 @@
-"""Print new personal data keys for the environment (ADR 0038, docs/deploy.md)."""
+"""Print new personal data keys for the environment (docs/deploy/personal-data-keys.md)."""
 
 import secrets
 
