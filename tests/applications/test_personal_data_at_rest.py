@@ -154,3 +154,14 @@ def test_without_keys_nothing_is_written(settings):
     with pytest.raises(ImproperlyConfigured):
         submit(application())
     assert not Case.objects.exists() and not Notification.objects.exists()
+
+
+def test_serializers_round_trip_the_plain_answers():
+    from django.core import serializers
+
+    case, _created = submit(application())
+    dumped = serializers.serialize("json", [case])
+    assert json.loads(dumped)[0]["fields"]["answers"]["applicant"]["id_number"] == WORKER_ID
+    (loaded,) = serializers.deserialize("json", dumped)
+    assert loaded.object.answers == case.answers
+    assert loaded.object.applicant_phone == PHONE

@@ -64,7 +64,8 @@ class EncryptedJSONField(_Encrypted, models.Field):
         return value
 
     def value_to_string(self, obj):
-        return json.dumps(self.value_from_object(obj), ensure_ascii=False)
+        # As JSONField: serializers (dumpdata) write the native value, loaddata reads it.
+        return self.value_from_object(obj)
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": forms.JSONField, **kwargs})
