@@ -37,7 +37,8 @@ class NotificationViewSet(ModelViewSet):
     ]
     list_filter = ["status", "channel", "purpose"]
     form_fields = ["status"]
-    search_fields = ["recipient", "case__reference"]
+    # Not the recipient: it is encrypted at rest (ADR 0038).
+    search_fields = ["case__reference"]
     inspect_view_fields = [
         "case",
         "channel",

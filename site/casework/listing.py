@@ -17,6 +17,7 @@ from django.db.models import Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from cases import deadlines, references
+from cases.encryption import keys
 from cases.models import Case
 from casework import permissions, workflow
 from directory.permissions import is_center_admin
@@ -74,7 +75,9 @@ def tab_conditions(user, today: datetime.date | None = None) -> dict[str, Q]:
 
 
 def search_condition(text: str) -> Q:
-    """Reference (any spelling), party name, or (part of) the applicant's mobile number."""
+    """Reference (any spelling), party name, or the applicant's mobile number: all 11 digits
+    through its keyed digest, fewer through the last four digits the mask shows (the
+    number itself is encrypted, ADR 0038)."""
     text = (text or "").strip()[:100]
     if not text:
         return Q()
@@ -86,7 +89,10 @@ def search_condition(text: str) -> Q:
         condition |= Q(reference__startswith=text.upper())
     digits = re.sub(r"\D", "", text)
     if len(digits) >= 4 and len(digits) == len(re.sub(r"[\s\-+]", "", text)):
-        condition |= Q(applicant_phone__contains=digits[-11:])
+        if len(digits) >= 11:
+            condition |= Q(applicant_phone_digest=keys.digest("phone", digits))
+        else:
+            condition |= Q(applicant_phone_masked__endswith=digits[-4:])
     return condition
 
 

@@ -9,12 +9,17 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 GOOD_KEY = "k3y-" + "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOP"
+DATA_KEY = "cm90YXRlLW1lLWluLXByb2R1Y3Rpb24tMzItYnl0ZXM="  # 32 bytes, url-safe base64
+HASH_KEY = "h4sh-" + "abcdefghijklmnopqrstuvwxyz0123456789"
+PERSONAL_DATA = {"PERSONAL_DATA_KEYS": DATA_KEY, "PERSONAL_DATA_HASH_KEY": HASH_KEY}
 
 
 def manage(*args, **env):
-    dropped = {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    dropped = {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE", *PERSONAL_DATA}
     environment = {k: v for k, v in os.environ.items() if k not in dropped}
-    environment.update(DJANGO_SETTINGS_MODULE="portal.settings.production", **env)
+    # Valid personal data keys unless a test gives its own ("" leaves one unset).
+    environment.update(DJANGO_SETTINGS_MODULE="portal.settings.production", **PERSONAL_DATA)
+    environment.update(env)
     environment["VAR_DIR"] = env.get("VAR_DIR", str(ROOT / "var" / "test-production"))
     return subprocess.run(
         [sys.executable, str(ROOT / "manage.py"), *args],
@@ -69,3 +74,25 @@ def test_deploy_check_is_clean_with_sane_environment():
     )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "System check identified no issues" in result.stdout
+
+
+@pytest.mark.parametrize("variable", ["PERSONAL_DATA_KEYS", "PERSONAL_DATA_HASH_KEY"])
+def test_missing_personal_data_keys_stop_startup(variable):
+    result = manage("check", SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="example.gov.cn", **{variable: ""})
+    assert result.returncode != 0
+    assert "PERSONAL_DATA_KEYS and PERSONAL_DATA_HASH_KEY must be set" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("PERSONAL_DATA_KEYS", "not-a-fernet-key"),
+        ("PERSONAL_DATA_KEYS", f"{DATA_KEY},short"),
+        ("PERSONAL_DATA_HASH_KEY", "too-short"),
+    ],
+)
+def test_malformed_personal_data_keys_are_named(variable, value):
+    result = manage(
+        "check", SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="example.gov.cn", **{variable: value}
+    )
+    assert result.returncode != 0 and variable in result.stderr

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cases.choices import CaseStatus
+from cases.encryption import keys
 from cases.models import Case, CaseEvent
 
 
@@ -54,9 +55,12 @@ NEXT_STEPS = {
 def find(reference: str, phone: str) -> Case | None:
     """The case with this reference and phone; None for an unknown reference and for a wrong
     pairing alike (the caller must answer both the same way)."""
+    phone_digest = keys.digest("phone", phone)  # the mobile is encrypted (ADR 0038)
+    if not phone_digest:
+        return None
     return (
         Case.objects.select_related("agency")
-        .filter(reference=reference, applicant_phone=phone)
+        .filter(reference=reference, applicant_phone_digest=phone_digest)
         .first()
     )
 

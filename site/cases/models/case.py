@@ -12,6 +12,13 @@ from cases.choices import (
     DisputeStage,
     PartyKind,
 )
+from cases.encryption.fields import (
+    EncryptedCharField,
+    EncryptedJSONField,
+    KeyedDigestField,
+    PhoneMaskField,
+    with_derived_fields,
+)
 from cases.storage import get_private_storage
 from directory.regions import Region
 
@@ -38,12 +45,19 @@ class Case(models.Model):
     )
     region = models.CharField(max_length=20, choices=Region.choices, verbose_name=_("Region"))
 
-    # The applicant, searchable; the full structured answers are in `answers`.
+    # The applicant, searchable; the full structured answers are in `answers`. The mobile
+    # and the answers (ID numbers, phones, addresses) are encrypted at rest: exact lookups
+    # use the keyed digests, lists and partial search the mask (ADR 0038).
     applicant_kind = models.CharField(
         max_length=10, choices=PartyKind.choices, verbose_name=_("Applicant kind")
     )
     applicant_name = models.CharField(max_length=100, verbose_name=_("Applicant"))
-    applicant_phone = models.CharField(max_length=11, db_index=True, verbose_name=_("Mobile"))
+    applicant_phone = EncryptedCharField(max_length=11, verbose_name=_("Mobile"))
+    applicant_phone_digest = KeyedDigestField(kind="phone", source="applicant_phone", db_index=True)
+    applicant_phone_masked = PhoneMaskField(source="applicant_phone", verbose_name=_("Mobile"))
+    applicant_id_digest = KeyedDigestField(
+        kind="id_number", source="answers.applicant.id_number", db_index=True
+    )
     applicant_email = models.EmailField(blank=True, verbose_name=_("Email"))
     respondent_name = models.CharField(max_length=100, blank=True, verbose_name=_("Respondent"))
 
@@ -59,7 +73,7 @@ class Case(models.Model):
         null=True, blank=True, verbose_name=_("Workers involved")
     )
     is_collective = models.BooleanField(default=False, verbose_name=_("Collective dispute"))
-    answers = models.JSONField(default=dict, verbose_name=_("Answers"))
+    answers = EncryptedJSONField(default=dict, verbose_name=_("Answers"))
 
     preferred_organization = models.ForeignKey(
         "directory.MediationOrganization",
@@ -193,6 +207,11 @@ class Case(models.Model):
 
     def __str__(self):
         return self.reference
+
+    def save(self, *args, update_fields=None, **kwargs):
+        # A saved mobile or answers saves the digests and mask derived from them.
+        update_fields = with_derived_fields(self, update_fields)
+        super().save(*args, update_fields=update_fields, **kwargs)
 
 
 class CaseEvent(models.Model):

@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cases.encryption.fields import EncryptedCharField
+
 
 class Notification(models.Model):
     class Channel(models.TextChoices):
@@ -37,7 +39,8 @@ class Notification(models.Model):
     )
     channel = models.CharField(max_length=10, choices=Channel.choices, verbose_name=_("Channel"))
     purpose = models.CharField(max_length=20, choices=Purpose.choices, verbose_name=_("Purpose"))
-    recipient = models.CharField(max_length=254, verbose_name=_("Recipient"))
+    # An applicant's mobile or email: encrypted at rest (ADR 0038).
+    recipient = EncryptedCharField(max_length=254, verbose_name=_("Recipient"))
     subject = models.CharField(max_length=200, blank=True, verbose_name=_("Subject"))
     body = models.TextField(verbose_name=_("Body"))
     status = models.CharField(

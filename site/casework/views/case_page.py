@@ -11,6 +11,7 @@ from django.urls import reverse
 from cases import deadlines
 from cases.choices import ApplicationType, CaseStatus
 from cases.models import Case
+from cases.services import repeat_applicants
 from casework import answers, documents, history, permissions
 from casework.actions import available
 
@@ -66,6 +67,7 @@ def case_context(request, case, revealed=None) -> dict:
         "case": case,
         "role": role,
         "referral": _related(case, "referral"),
+        "same_applicant": repeat_applicants.same_applicant(case, permissions.visible_cases(user)),
         "rating": _related(case, "satisfaction"),
         "outcome": outcome,
         "outcome_label": CaseStatus(outcome.kind).label if outcome is not None else "",

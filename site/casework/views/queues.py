@@ -15,7 +15,6 @@ from django.utils.translation import gettext_lazy as _
 from cases import deadlines
 from casework import listing, permissions
 from casework.forms.queue import QueueFilterForm
-from casework.services.personal_data import mask_phone
 from directory.permissions import is_center_admin
 
 PER_PAGE = 25
@@ -53,7 +52,7 @@ def queue_rows(cases, today) -> list[dict]:
                 "url": reverse("casework:case", args=[case.reference]),
                 "reference": case.reference,
                 "applicant": case.applicant_name,
-                "phone": mask_phone(case.applicant_phone),
+                "phone": case.applicant_phone_masked,  # stored masked: no decryption
                 "respondent": case.respondent_name,
                 "type": case.get_application_type_display(),
                 "source": case.get_source_display(),

@@ -6,10 +6,12 @@ from pathlib import Path
 from .cache import cache_from_environment
 from .database import database_from_environment
 from .environment import env_bool, env_int, env_list, env_networks, env_str
+from .secret_key import owner_only_dir
 
 SITE_DIR = Path(__file__).resolve().parent.parent.parent
 BASE_DIR = SITE_DIR.parent
-VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
+# Owner-only (0700): it holds the SQLite file, the generated keys and private media.
+VAR_DIR = owner_only_dir(Path(env_str("VAR_DIR", str(BASE_DIR / "var"))))
 
 SECRET_KEY = env_str("SECRET_KEY")
 DEBUG = False

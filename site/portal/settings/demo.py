@@ -9,10 +9,13 @@ page saying this is a demonstration.
 
 from .base import VAR_DIR
 from .environment import env_list, env_str
+from .personal_data_keys import keys_from_environment
 from .secret_key import instance_secret_key
 from .served import *  # noqa: F403
 
 SECRET_KEY = env_str("SECRET_KEY") or instance_secret_key(VAR_DIR)
+# Personal data keys (ADR 0038): from the environment, else generated once into VAR_DIR.
+PERSONAL_DATA_KEYS, PERSONAL_DATA_HASH_KEY = keys_from_environment(VAR_DIR)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 
 # Plain http on the loopback interface: no redirect to HTTPS, no secure-only cookies

@@ -3,6 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .environment import env_bool, env_int, env_list, env_str
+from .personal_data_keys import keys_from_environment
 from .served import *  # noqa: F403
 from .served import SILENCED_SYSTEM_CHECKS
 
@@ -12,6 +13,8 @@ if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
         "SECRET_KEY must be at least 50 characters with at least 5 distinct characters."
     )
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", required=True)
+# Personal data keys (ADR 0038): required, never generated; missing or malformed refuses.
+PERSONAL_DATA_KEYS, PERSONAL_DATA_HASH_KEY = keys_from_environment(None)
 
 # Behind a TLS-terminating reverse proxy that sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -1,11 +1,14 @@
 """Test settings: real databases (SQLite or DATABASE_URL), immediate tasks, locmem mail."""
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR
+from .base import BASE_DIR, VAR_DIR
+from .personal_data_keys import keys_from_environment
 
 DEBUG = False
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
+# Personal data keys (ADR 0038): generated once into VAR_DIR, as on the demo instance.
+PERSONAL_DATA_KEYS, PERSONAL_DATA_HASH_KEY = keys_from_environment(VAR_DIR)
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
