@@ -6,16 +6,23 @@ Each validator takes what a person typed and returns the normalized value, or ra
 
 import datetime
 import re
+import warnings
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from PIL import Image
 from stdnum import exceptions as stdnum_errors
 from stdnum.cn import ric, uscc
 
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
 MAX_EVIDENCE_FILES = 5
+# Images are judged by their header before any pixel is decoded (ADR 0040): a 40-megapixel
+# phone photo passes, a small file claiming 50,000 x 50,000 pixels (a decompression bomb,
+# gigabytes once decoded by whoever opens it) does not.
+MAX_EVIDENCE_PIXELS = 40_000_000
+MAX_EVIDENCE_IMAGE_SIDE = 10_000
 MAX_AMOUNT = Decimal("100000000")  # 1亿元: anything above is a typing error
 
 
@@ -158,4 +165,35 @@ def evidence_file(upload) -> tuple[str, str]:
     detected = sniff_evidence_type(head)
     if detected is None:
         raise ValidationError(_("Only PDF, JPEG and PNG files can be uploaded."), code="file_type")
+    if detected[0].startswith("image/"):
+        image_dimensions(upload)
     return detected
+
+
+def image_dimensions(upload) -> tuple[int, int]:
+    """The pixel size an image declares in its header, refused when too large. Pillow's
+    `Image.open` reads the header only; pixels are never decoded here."""
+    upload.seek(0)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(upload) as image:
+                width, height = image.size
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        width = height = MAX_EVIDENCE_IMAGE_SIDE + 1
+    except (OSError, SyntaxError, ValueError):  # UnidentifiedImageError is an OSError
+        raise ValidationError(
+            _("This image could not be read. Please take the photo again."), code="bad_image"
+        ) from None
+    finally:
+        upload.seek(0)
+    too_wide = max(width, height) > MAX_EVIDENCE_IMAGE_SIDE
+    if too_wide or width * height > MAX_EVIDENCE_PIXELS:
+        raise ValidationError(
+            _(
+                "This image is too large (at most 10000 pixels per side and 40 megapixels)."
+                " Please send a smaller photo."
+            ),
+            code="too_many_pixels",
+        )
+    return width, height

@@ -1,6 +1,11 @@
-"""Casework URLs inside the Wagtail admin (/admin/cases/), namespace `casework`."""
+"""Casework URLs inside the Wagtail admin (/admin/cases/), namespace `casework`.
 
-from django.urls import path, register_converter
+Every page here is staff-only and shows personal data: each view is wrapped in
+`never_cache` (Cache-Control: no-store), complete by construction (ADR 0040)."""
+
+from django.urls import path as django_path
+from django.urls import register_converter
+from django.views.decorators.cache import never_cache
 
 from casework.views import (
     actions,
@@ -29,6 +34,11 @@ class ReferenceConverter:
 
 
 register_converter(ReferenceConverter, "case_ref")
+
+
+def path(route, view, **kwargs):
+    return django_path(route, never_cache(view), **kwargs)
+
 
 app_name = "casework"
 urlpatterns = [

@@ -185,3 +185,16 @@ def test_employment_start_in_future_is_refused():
 )
 def test_evidence_type_is_judged_by_content(head, expected):
     assert validators.sniff_evidence_type(head) == expected
+
+
+def test_a_decompression_bomb_is_refused_from_its_header():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.applications.images import bomb_png, photo
+
+    bomb = SimpleUploadedFile("bomb.png", bomb_png(), content_type="image/png")
+    with pytest.raises(ValidationError) as error:
+        validators.evidence_file(bomb)
+    assert error.value.code == "too_many_pixels"
+    normal = SimpleUploadedFile("photo.jpg", photo(kind="JPEG"), content_type="image/jpeg")
+    assert validators.evidence_file(normal) == ("image/jpeg", "jpg")

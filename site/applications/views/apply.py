@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from applications.forms.review import ReviewForm
@@ -38,6 +39,7 @@ def landing(request):
     )
 
 
+@never_cache  # answers, check page and confirmation show personal data: never stored
 def start(request, slug):
     wizard = _wizard(slug)
     state = WizardState(request.session, slug)
@@ -69,6 +71,7 @@ def _step_url(wizard, step, change=False):
     return url + "?change=1" if change else url
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 @limit_body("APPLICATION_MAX_BODY_BYTES")
 def step(request, slug, step_name):
@@ -95,6 +98,10 @@ def step(request, slug, step_name):
             form.add_error(None, interruption)
             status = 400
         elif form.is_valid():
+            refusal = current.refused(request, form, state)
+            if refusal:
+                form.add_error(None, refusal)
+                return _render_step(request, wizard, current, form, state, change, status=400)
             stay = current.after_valid(request, form, state)
             if stay is not None:
                 return stay
@@ -104,8 +111,12 @@ def step(request, slug, step_name):
                 state.data.pop(current.name, None)
                 state.save()
                 return redirect(leave)
-            state.store(current.name, request.POST)
-            return redirect(_next_url(wizard, current, change))
+            if state.store(current.name, request.POST, form):
+                return redirect(_next_url(wizard, current, change))
+            form.add_error(
+                None, _("Your answers are too long to keep. Please shorten them and continue.")
+            )
+            status = 400
     else:
         stored = state.data.get(current.name)
         if stored is not None:
@@ -114,6 +125,10 @@ def step(request, slug, step_name):
             initial = default_initial(wizard, current, state)
         form = current.form_class(initial=initial, **kwargs)
 
+    return _render_step(request, wizard, current, form, state, change, status)
+
+
+def _render_step(request, wizard, current, form, state, change, status=200):
     index = wizard.index(current.name)
     previous = wizard.steps[index - 1] if index else None
     return render(
@@ -127,12 +142,12 @@ def step(request, slug, step_name):
             **current.context(state),
             "step_number": index + 1,
             "step_count": len(wizard.steps),
-            "back_url": reverse("applications:check", args=[slug])
+            "back_url": reverse("applications:check", args=[wizard.slug])
             if change
             else (
                 _step_url(wizard, previous)
                 if previous
-                else reverse("applications:start", args=[slug])
+                else reverse("applications:start", args=[wizard.slug])
             ),
             "change": change,
         },
@@ -162,6 +177,7 @@ def _validated_steps(wizard, state):
     return forms, None
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 @limit_body("APPLICATION_MAX_BODY_BYTES")
 def check(request, slug):
@@ -215,6 +231,7 @@ def check(request, slug):
     )
 
 
+@never_cache
 def done(request, slug):
     wizard = _wizard(slug)
     reference = request.session.get(f"apply:done:{slug}")

@@ -3,6 +3,7 @@
 import uuid
 
 from django import forms
+from django.conf import settings
 
 
 class WizardState:
@@ -29,13 +30,37 @@ class WizardState:
         self.session.pop(self.key, None)
         self.__init__(self.session, self.key.split(":", 1)[1])
 
-    def store(self, step: str, post) -> None:
-        self.data[step] = {
-            key: post.getlist(key)
-            for key in post
-            if key not in ("csrfmiddlewaretoken", "action", "remove")
-        }
+    def store(self, step: str, post, form) -> bool:
+        """Keep this step's raw answers: only the fields its form defines (other POST keys
+        are ignored), one value each except for multiple choices. False, storing nothing,
+        when the session would then hold more than WIZARD_SESSION_MAX_BYTES (ADR 0040)."""
+        answers = {}
+        for name, field in form.fields.items():
+            key = form.add_prefix(name)
+            if isinstance(field, forms.FileField) or key not in post:
+                continue
+            values = post.getlist(key)
+            if isinstance(field, forms.MultipleChoiceField):
+                answers[name] = list(dict.fromkeys(values))  # valid choices, no repeats
+            else:
+                answers[name] = values[-1:]  # what the form read
+        data = {**self.data, step: answers}
+        if self.stored_size(data) > settings.WIZARD_SESSION_MAX_BYTES:
+            return False
+        self.data = data
         self.save()
+        return True
+
+    def stored_size(self, data=None) -> int:
+        """Serialized bytes of the whole session once this wizard holds `data`."""
+        contents = dict(self.session.items())
+        contents[self.key] = {
+            "id": self.id,
+            "data": self.data if data is None else data,
+            "files": self.files,
+            "prefill": self.prefill,
+        }
+        return len(self.session.serializer().dumps(contents))
 
     def querydict(self, step: str):
         from django.http import QueryDict

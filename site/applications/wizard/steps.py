@@ -7,6 +7,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from applications.services import upload_quota
 from cases.forms.dispute import Relationship
 from cases.services import evidence as evidence_store
 
@@ -33,6 +34,10 @@ class Step:
 
     def interrupted(self, request) -> str:
         """Why a POST arrived incomplete (a message), or ""."""
+        return ""
+
+    def refused(self, request, form, state) -> str:
+        """Why valid answers cannot be kept now (a message), or "": nothing is stored."""
         return ""
 
     def after_valid(self, request, form, state):
@@ -73,11 +78,17 @@ class EvidenceStep(Step):
             return _("The upload did not finish. Please choose the files and upload again.")
         return ""
 
+    def refused(self, request, form, state) -> str:
+        return upload_quota.refusal(request, form.cleaned_data["files"])
+
     def after_valid(self, request, form, state):
-        for upload in form.cleaned_data["files"]:
+        uploads = form.cleaned_data["files"]
+        for upload in uploads:
             state.files.append(evidence_store.save_pending(upload, state.id))
+        upload_quota.record(request, uploads)
         if request.POST.get("action") == "upload":
-            state.store(self.name, request.POST)
+            if not state.store(self.name, request.POST, form):
+                state.save()  # the files are kept; this step has no answers of its own
             return redirect(request.get_full_path())
         return None
 

@@ -197,6 +197,18 @@ APPLICATION_MAX_BODY_BYTES = 55 * 1024 * 1024  # 5 evidence files of 10 MB plus 
 TRACK_MAX_BODY_BYTES = 16 * 1024
 API_MAX_BODY_BYTES = 64 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024  # larger uploads stream to a temporary file
+# Evidence upload quotas (ADR 0040): per browser session, per client address (shared cache
+# counters, fixed windows) and a ceiling on all pending (not yet submitted) uploads on disk.
+MEGABYTE = 1024 * 1024
+EVIDENCE_SESSION_MAX_FILES = env_int("EVIDENCE_SESSION_MAX_FILES", 10)
+EVIDENCE_SESSION_MAX_BYTES = env_int("EVIDENCE_SESSION_MAX_BYTES", 60 * MEGABYTE)
+EVIDENCE_IP_HOURLY_FILES = env_int("EVIDENCE_IP_HOURLY_FILES", 30)
+EVIDENCE_IP_HOURLY_BYTES = env_int("EVIDENCE_IP_HOURLY_BYTES", 200 * MEGABYTE)
+EVIDENCE_IP_DAILY_FILES = env_int("EVIDENCE_IP_DAILY_FILES", 100)
+EVIDENCE_IP_DAILY_BYTES = env_int("EVIDENCE_IP_DAILY_BYTES", 600 * MEGABYTE)
+EVIDENCE_PENDING_MAX_BYTES = env_int("EVIDENCE_PENDING_MAX_BYTES", 2048 * MEGABYTE)
+# What one browser session may hold in a wizard's answers, serialized (ADR 0040).
+WIZARD_SESSION_MAX_BYTES = env_int("WIZARD_SESSION_MAX_BYTES", 64 * 1024)
 SMS_BACKEND = env_str("SMS_BACKEND", "cases.sms.RecordingBackend")
 
 # Email: SMTP settings from the environment.
