@@ -5,7 +5,7 @@ only orders them."""
 
 from cases.demo import liaisons, routing_rules
 from casework.demo import cases, staff
-from demo import sections, site_tree
+from demo import privacy_notice, sections, site_tree
 from directory.demo import agencies, directory_page, mediators, organizations, staff_access
 from guidance.demo import guides, moderation, notices, seed_policy
 from home.demo import admin_user
@@ -13,6 +13,7 @@ from reporting.demo import history
 
 STEPS = [
     site_tree.load,
+    privacy_notice.load,
     sections.load,
     agencies.load,
     organizations.load,

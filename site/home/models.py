@@ -73,6 +73,54 @@ class StandardPage(SitePage):
         return context
 
 
+class PrivacyNoticePage(SitePage):
+    """The privacy notice (个人信息处理规则, PIPL art. 13, 17): who processes what, why, for
+    how long, and how to ask. Every consent box and the footer link to it; the retention
+    periods shown come from the settings the purges use (ADR 0039), never retyped."""
+
+    version = models.CharField(
+        max_length=20,
+        verbose_name=_("Version"),
+        help_text=_("Change it whenever the content changes; cases record the version given."),
+    )
+    effective_date = models.DateField(verbose_name=_("Effective date"))
+    intro = models.CharField(max_length=300, blank=True, verbose_name=_("Summary"))
+    body = RichTextField(verbose_name=_("Body"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("version"),
+        FieldPanel("effective_date"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("Privacy notice")
+
+    def get_context(self, request, *args, **kwargs):
+        from django.conf import settings
+        from django.utils.translation import gettext
+
+        context = super().get_context(request, *args, **kwargs)
+        context["retention"] = [
+            gettext("Answers to an online form that is never sent: deleted after %(hours)s hours.")
+            % {"hours": settings.FORM_DATA_HOURS},
+            gettext(
+                "Applications and cases: kept while the case is handled and for %(years)s years "
+                "after it is closed; then names, phone numbers, ID numbers and other personal "
+                "details are replaced, evidence files are deleted, and only anonymous "
+                "statistics remain."
+            )
+            % {"years": settings.PERSONAL_DATA_RETENTION_YEARS},
+        ]
+        return context
+
+
 @register_setting(icon="cog")
 class SiteSettings(ClusterableModel, BaseSiteSetting):
     """Site-wide facts editors control: footer contact details and the main navigation.

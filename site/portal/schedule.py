@@ -67,7 +67,14 @@ JOBS = (
         "purge_pending_evidence",
         (),
         "10 3 * * *",
-        "Delete evidence uploaded to applications never submitted (after 48 hours).",
+        "Delete evidence uploaded to applications never submitted (after 24 hours).",
+    ),
+    Job(
+        "anonymise_closed_cases",
+        "anonymise_closed_cases",
+        (),
+        "0 4 * * *",
+        "Anonymise cases closed longer than the retention period; delete their evidence.",
     ),
     Job(
         "clear_sessions",

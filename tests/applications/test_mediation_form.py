@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from cases.models import Case, CaseEvent, EvidenceFile, Notification
+from cases.models import Case, CaseEvent, EvidenceFile, Notification, PurgeRecord
 
 from .factories import MEDIATION_STEPS, WORKER_ID
 from .files import EXE, PDF, big_upload, upload
@@ -364,9 +364,11 @@ def test_abandoned_uploads_are_purged(client, settings):
     )
     folder = next((settings.PRIVATE_MEDIA_ROOT / "pending").iterdir())
     uploaded = timezone.now()
-    with time_machine.travel(uploaded + datetime.timedelta(hours=47)):
+    with time_machine.travel(uploaded + datetime.timedelta(hours=23)):
         call_command("purge_pending_evidence", stdout=io.StringIO())
-    assert folder.exists()  # not yet 48 hours
-    with time_machine.travel(uploaded + datetime.timedelta(hours=48, minutes=1)):
+    assert folder.exists()  # not yet 24 hours
+    with time_machine.travel(uploaded + datetime.timedelta(hours=24, minutes=1)):
         call_command("purge_pending_evidence", stdout=io.StringIO())
     assert not folder.exists()
+    record = PurgeRecord.objects.latest("pk")
+    assert (record.kind, record.count) == (PurgeRecord.Kind.ABANDONED_UPLOADS, 1)

@@ -1,9 +1,18 @@
-"""A session-backed multi-step form: answers survive steps, errors and going back."""
+"""A session-backed multi-step form: answers survive steps, errors and going back.
 
+Answers never sent are kept FORM_DATA_HOURS from the form's start, no longer (ADR 0039):
+older answers are dropped when read, and an anonymous visitor's session ends then too, so
+`clearsessions` (scheduled nightly) deletes it with everything typed into it.
+"""
+
+import datetime
 import uuid
 
 from django import forms
 from django.conf import settings
+from django.utils import timezone
+
+AUTH_SESSION_KEY = "_auth_user_id"  # django.contrib.auth's key: a signed-in member of staff
 
 
 class WizardState:
@@ -13,6 +22,10 @@ class WizardState:
         self.session = session
         self.key = f"apply:{slug}"
         stored = session.get(self.key) or {}
+        if stored and expired(stored):
+            session.pop(self.key, None)
+            stored = {}
+        self.started = stored.get("started") or timezone.now().isoformat()
         self.id = stored.get("id") or uuid.uuid4().hex
         self.data = stored.get("data") or {}
         self.files = stored.get("files") or []
@@ -20,11 +33,14 @@ class WizardState:
 
     def save(self):
         self.session[self.key] = {
+            "started": self.started,
             "id": self.id,
             "data": self.data,
             "files": self.files,
             "prefill": self.prefill,
         }
+        if AUTH_SESSION_KEY not in self.session:
+            self.session.set_expiry(expires_at(self.started))
 
     def reset(self):
         self.session.pop(self.key, None)
@@ -55,6 +71,7 @@ class WizardState:
         """Serialized bytes of the whole session once this wizard holds `data`."""
         contents = dict(self.session.items())
         contents[self.key] = {
+            "started": self.started,
             "id": self.id,
             "data": self.data if data is None else data,
             "files": self.files,
@@ -69,6 +86,18 @@ class WizardState:
         for key, values in (self.data.get(step) or {}).items():
             query.setlist(key, values)
         return query
+
+
+def expires_at(started: str) -> datetime.datetime:
+    return datetime.datetime.fromisoformat(started) + datetime.timedelta(
+        hours=settings.FORM_DATA_HOURS
+    )
+
+
+def expired(stored: dict) -> bool:
+    """Answers from before this change carry no start time: they count as expired."""
+    started = stored.get("started")
+    return not started or expires_at(started) <= timezone.now()
 
 
 def initial_from(form_class, stored: dict, **form_kwargs) -> dict:

@@ -1,5 +1,6 @@
 from .case import Case, CaseEvent, EvidenceFile
 from .notifications import Notification
+from .retention import PurgeRecord
 from .routing import RoutingRule, RoutingTarget
 from .satisfaction import SatisfactionRating
 
@@ -8,6 +9,7 @@ __all__ = [
     "CaseEvent",
     "EvidenceFile",
     "Notification",
+    "PurgeRecord",
     "RoutingRule",
     "RoutingTarget",
     "SatisfactionRating",

@@ -160,6 +160,10 @@ class Case(models.Model):
     updated_at = models.DateTimeField(auto_now=True, verbose_name=_("Updated"))
     # Incremented on every change by casework, for optimistic locking of concurrent edits.
     version = models.PositiveIntegerField(default=1, editable=False)
+    # When the retention period ended and the personal data was replaced (ADR 0039).
+    anonymised_at = models.DateTimeField(
+        null=True, blank=True, editable=False, verbose_name=_("Anonymised")
+    )
 
     class Meta:
         ordering = ["-submitted_at"]

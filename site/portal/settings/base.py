@@ -303,3 +303,9 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 CASE_ACCEPTANCE_WORKING_DAYS = env_int("CASE_ACCEPTANCE_WORKING_DAYS", 3)
 CASE_SETUP_RESPONSE_WORKING_DAYS = env_int("CASE_SETUP_RESPONSE_WORKING_DAYS", 10)
 CASE_DUE_SOON_DAYS = env_int("CASE_DUE_SOON_DAYS", 3)
+
+# Personal data retention (PIPL art. 19; ADR 0039): what an applicant typed into a form
+# and never sent is dropped after FORM_DATA_HOURS; a case's names, numbers and evidence
+# are anonymised PERSONAL_DATA_RETENTION_YEARS after it was closed (statistics stay).
+FORM_DATA_HOURS = env_int("FORM_DATA_HOURS", 24)
+PERSONAL_DATA_RETENTION_YEARS = env_int("PERSONAL_DATA_RETENTION_YEARS", 3)
