@@ -12,7 +12,7 @@ GOOD_KEY = "k3y-" + "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOP"
 
 
 def manage(*args, **env):
-    dropped = {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    dropped = {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE", "SMS_BACKEND"}
     environment = {k: v for k, v in os.environ.items() if k not in dropped}
     environment.update(DJANGO_SETTINGS_MODULE="portal.settings.production", **env)
     environment["VAR_DIR"] = env.get("VAR_DIR", str(ROOT / "var" / "test-production"))
@@ -66,6 +66,48 @@ def test_deploy_check_is_clean_with_sane_environment():
         "WARNING",
         SECRET_KEY=GOOD_KEY,
         ALLOWED_HOSTS="mediation.example.gov.cn",
+        SMS_BACKEND="cases.sms.NotSendingBackend",
     )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "System check identified no issues" in result.stdout
+
+
+def test_sms_backend_must_be_named_explicitly():
+    result = manage("check", SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="example.gov.cn")
+    assert result.returncode != 0 and "SMS_BACKEND" in result.stderr
+
+
+def test_the_tests_memory_sms_backend_is_refused():
+    result = manage(
+        "check",
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="example.gov.cn",
+        SMS_BACKEND="cases.sms.MemoryBackend",
+    )
+    assert result.returncode != 0 and "tests only" in result.stderr
+
+
+def test_sms_gateway_without_its_address_is_refused():
+    result = manage(
+        "check",
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="example.gov.cn",
+        SMS_BACKEND="cases.sms.gateway.HttpGatewayBackend",
+        SMS_GATEWAY_ACCOUNT="center",
+        SMS_GATEWAY_SECRET="secret",
+    )
+    assert result.returncode != 0 and "SMS_GATEWAY_URL" in result.stderr
+
+
+def test_malformed_gateway_templates_fail_the_checks():
+    result = manage(
+        "check",
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="example.gov.cn",
+        SMS_BACKEND="cases.sms.gateway.HttpGatewayBackend",
+        SMS_GATEWAY_URL="https://sms.example.gov.cn/api/send",
+        SMS_GATEWAY_ACCOUNT="center",
+        SMS_GATEWAY_SECRET="secret",
+        SMS_GATEWAY_TEMPLATES="confirmation=T1,bad",
+    )
+    assert result.returncode != 0 and "cases.E002" in result.stderr

@@ -191,7 +191,15 @@ APPLICATION_MAX_BODY_BYTES = 55 * 1024 * 1024  # 5 evidence files of 10 MB plus 
 TRACK_MAX_BODY_BYTES = 16 * 1024
 API_MAX_BODY_BYTES = 64 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024  # larger uploads stream to a temporary file
-SMS_BACKEND = env_str("SMS_BACKEND", "cases.sms.RecordingBackend")
+# SMS (ADR 0042): by default nothing is sent and the messages say so ("not sent");
+# production names its backend explicitly (production.py).
+SMS_BACKEND = env_str("SMS_BACKEND", "cases.sms.NotSendingBackend")
+SMS_GATEWAY_URL = env_str("SMS_GATEWAY_URL", "")
+SMS_GATEWAY_ACCOUNT = env_str("SMS_GATEWAY_ACCOUNT", "")
+SMS_GATEWAY_SECRET = env_str("SMS_GATEWAY_SECRET", "")
+SMS_GATEWAY_SIGNATURE = env_str("SMS_GATEWAY_SIGNATURE", "")
+SMS_GATEWAY_TEMPLATES = env_str("SMS_GATEWAY_TEMPLATES", "")
+SMS_GATEWAY_TIMEOUT = env_int("SMS_GATEWAY_TIMEOUT", 10)
 
 # Email: SMTP settings from the environment.
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
