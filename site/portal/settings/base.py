@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    # The admin's script nonce into its inline scripts, before compression (ADR 0043).
+    "portal.admin_nonces.AdminScriptNonceMiddleware",
     # Anonymous public pages from the shared cache, before sessions and the database.
     "home.page_cache.middleware.PageCacheMiddleware",
     "home.page_cache.site_lookup.SiteLookupMiddleware",
