@@ -21,6 +21,15 @@ class EnterpriseForm(PlainTextMixin, forms.Form):
     )
 
 
+class UnionEnterpriseForm(EnterpriseForm):
+    """Help setting up a union is often asked for by workers or a union organizer, who may
+    not know the enterprise's credit code: optional here (checked when given)."""
+
+    credit_code = CreditCodeField(
+        required=False, label=_("Unified social credit code (optional, if you know it)")
+    )
+
+
 class UnionStatusForm(PlainTextMixin, forms.Form):
     union_status = forms.ChoiceField(
         choices=UnionStatus.choices,
@@ -74,3 +83,9 @@ class SetupEnterpriseForm(EnterpriseForm, ContactForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields.pop("region")  # top-level in the API
+
+
+class SetupUnionEnterpriseForm(SetupEnterpriseForm):
+    """The API's union-setup enterprise: the credit code is optional, as on the web form."""
+
+    credit_code = UnionEnterpriseForm.base_fields["credit_code"]
