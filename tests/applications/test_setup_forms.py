@@ -87,3 +87,20 @@ def test_committee_setup_still_needs_the_credit_code():
     assert response.status_code == 200
     assert list(response.context["form"].errors) == ["credit_code"]
     assert not Case.objects.exists()
+
+
+@pytest.mark.parametrize(("slug", "step"), [("mediation", "about"), ("union-setup", "enterprise")])
+def test_the_region_is_never_chosen_for_the_applicant(slug, step):
+    client = Client()
+    if slug == "mediation":
+        client.get(step_url(slug, step))
+    page = client.get(step_url(slug, step)).content.decode()
+    select = page[
+        page.index('name="region"') : page.index("</select>", page.index('name="region"'))
+    ]
+    assert '<option value="" selected>请选择…</option>' in select
+    assert "selected" not in select.replace('<option value="" selected>', "")
+    response = client.post(step_url(slug, step), {"region": ""})
+    assert response.context["form"].errors["region"] == [
+        "请选择所在地区：由它决定哪个机构办理您的申请。"
+    ]
