@@ -13,4 +13,6 @@ class CasesConfig(AppConfig):
     verbose_name = _("Cases")
 
     def ready(self):
-        from cases.encryption import checks  # noqa: F401 - registers the key check
+        # Register the system checks: SMS backend, personal data keys.
+        from cases import checks as sms_checks  # noqa: F401
+        from cases.encryption import checks as key_checks  # noqa: F401

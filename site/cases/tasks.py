@@ -15,18 +15,23 @@ logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 5
 BACKOFF_SECONDS = 60  # 1 min, 5 min, 25 min, ~2 h between the five attempts
-RETRYABLE = (smtplib.SMTPException, OSError)
+RETRYABLE = (smtplib.SMTPException, OSError)  # sms.TemporaryFailure is an OSError
+FINAL = (Notification.Status.SENT, Notification.Status.NOT_SENT, Notification.Status.FAILED)
 
 
 def backoff(attempts: int) -> timedelta:
     return timedelta(seconds=BACKOFF_SECONDS * 5 ** (attempts - 1))
 
 
-def _send(notification: Notification) -> None:
+def _send(notification: Notification) -> str:
+    """Hand the message over; the status it ends in (sent, or not sent when the SMS
+    backend is configured not to send)."""
     if notification.channel == Notification.Channel.EMAIL:
         EmailMessage(notification.subject, notification.body, to=[notification.recipient]).send()
-    else:
-        sms.get_backend().send(notification.recipient, notification.body)
+        return Notification.Status.SENT
+    backend = sms.get_backend()
+    backend.send(notification.recipient, notification.body, notification.purpose)
+    return Notification.Status.SENT if backend.delivers else Notification.Status.NOT_SENT
 
 
 @task()
@@ -36,11 +41,16 @@ def deliver_notification(notification_id: int) -> str:
     notification = Notification.objects.filter(pk=notification_id).first()
     if notification is None:
         return "missing"
-    if notification.status in (Notification.Status.SENT, Notification.Status.FAILED):
+    if notification.status in FINAL:
         return notification.status
     notification.attempts += 1
     try:
-        _send(notification)
+        outcome = _send(notification)
+    except sms.PermanentFailure as error:
+        notification.last_error = f"{type(error).__name__}: {error}"[:500]
+        notification.status = Notification.Status.FAILED
+        notification.next_attempt_at = None
+        logger.error("notification %s refused by the SMS gateway", notification.pk)
     except RETRYABLE as error:
         notification.last_error = f"{type(error).__name__}: {error}"[:500]
         if notification.attempts >= MAX_ATTEMPTS:
@@ -56,10 +66,12 @@ def deliver_notification(notification_id: int) -> str:
                 "notification %s will be retried: %s", notification.pk, notification.last_error
             )
     else:
-        notification.status = Notification.Status.SENT
-        notification.sent_at = timezone.now()
+        notification.status = outcome
+        notification.sent_at = timezone.now() if outcome == Notification.Status.SENT else None
         notification.next_attempt_at = None
-        notification.last_error = ""
+        notification.last_error = (
+            "" if outcome == Notification.Status.SENT else "SMS_BACKEND does not send messages"
+        )
     notification.save(
         update_fields=["status", "attempts", "last_error", "next_attempt_at", "sent_at"]
     )

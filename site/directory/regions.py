@@ -13,6 +13,15 @@ class Region(models.TextChoices):
     DAHONGSHAN = "dahongshan", _("Dahongshan Scenic Area")
 
 
+def region_choices_with_prompt():
+    """The regions after an empty "please choose": a form never picks a region for anyone
+    (a default would send an undecided applicant's case to the city level)."""
+    return [("", _("Please choose…")), *Region.choices]
+
+
+REGION_REQUIRED = _("Choose the area: it decides which agency handles the application.")
+
+
 class AgencyKind(models.TextChoices):
     HRSS = "hrss", _("Human resources and social security bureau")
     ARBITRATION = "arbitration", _("Labor dispute arbitration commission")

@@ -59,6 +59,26 @@ def test_union_setup():
     assert Case.objects.get().applicant_phone == "13900000002"
 
 
+def test_union_setup_without_a_credit_code_but_not_a_committee():
+    enterprise = {
+        "name": "示例企业",
+        "employee_count": 30,
+        "union_status": "none",
+        "contact_name": "李示例",
+        "phone": "139 0000 0002",
+    }
+    union = {"type": "union_setup", "region": "guangshui", "enterprise": enterprise}
+    response = post("/applications", {**union, "consent": True})
+    assert response.status_code == 201, response.json()
+    assert Case.objects.get().answers["enterprise"].get("credit_code", "") == ""
+    committee = {"type": "committee_setup", "region": "city", "consent": True}
+    response = post("/applications", {**committee, "enterprise": enterprise})
+    assert response.status_code == 422
+    fields = {error["field"] for error in response.json()["errors"]}
+    assert fields == {"enterprise.credit_code"}
+    assert Case.objects.count() == 1
+
+
 def test_committee_setup_by_organization_code():
     payload = {
         "type": "committee_setup",

@@ -69,3 +69,38 @@ def test_landing_lists_the_three_forms():
 def test_unknown_wizard_is_404():
     assert Client().get("/apply/nothing/").status_code == 404
     assert Client().get("/apply/mediation/nothing/").status_code == 404
+
+
+def test_union_setup_without_the_credit_code_is_accepted():
+    """Workers or a union organizer asking for help may not know the enterprise's code."""
+    enterprise = {k: v for k, v in UNION_STEPS["enterprise"].items() if k != "credit_code"}
+    page = apply("union-setup", dict(UNION_STEPS, enterprise=enterprise))
+    case = Case.objects.get()
+    assert case.application_type == "union_setup" and "会员25人以上" in page
+    assert case.answers["enterprise"].get("credit_code", "") == ""
+
+
+def test_committee_setup_still_needs_the_credit_code():
+    client = Client()
+    enterprise = {k: v for k, v in COMMITTEE_STEPS["enterprise"].items() if k != "credit_code"}
+    response = client.post(step_url("committee-setup", "enterprise"), enterprise)
+    assert response.status_code == 200
+    assert list(response.context["form"].errors) == ["credit_code"]
+    assert not Case.objects.exists()
+
+
+@pytest.mark.parametrize(("slug", "step"), [("mediation", "about"), ("union-setup", "enterprise")])
+def test_the_region_is_never_chosen_for_the_applicant(slug, step):
+    client = Client()
+    if slug == "mediation":
+        client.get(step_url(slug, step))
+    page = client.get(step_url(slug, step)).content.decode()
+    select = page[
+        page.index('name="region"') : page.index("</select>", page.index('name="region"'))
+    ]
+    assert '<option value="" selected>请选择…</option>' in select
+    assert "selected" not in select.replace('<option value="" selected>', "")
+    response = client.post(step_url(slug, step), {"region": ""})
+    assert response.context["form"].errors["region"] == [
+        "请选择所在地区：由它决定哪个机构办理您的申请。"
+    ]

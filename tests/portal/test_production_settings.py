@@ -12,13 +12,15 @@ GOOD_KEY = "k3y-" + "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOP"
 DATA_KEY = "cm90YXRlLW1lLWluLXByb2R1Y3Rpb24tMzItYnl0ZXM="  # 32 bytes, url-safe base64
 HASH_KEY = "h4sh-" + "abcdefghijklmnopqrstuvwxyz0123456789"
 PERSONAL_DATA = {"PERSONAL_DATA_KEYS": DATA_KEY, "PERSONAL_DATA_HASH_KEY": HASH_KEY}
+BASELINE = {**PERSONAL_DATA, "SMS_BACKEND": "cases.sms.NotSendingBackend"}
 
 
 def manage(*args, **env):
-    dropped = {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE", *PERSONAL_DATA}
+    dropped = {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE", *BASELINE}
     environment = {k: v for k, v in os.environ.items() if k not in dropped}
-    # Valid personal data keys unless a test gives its own ("" leaves one unset).
-    environment.update(DJANGO_SETTINGS_MODULE="portal.settings.production", **PERSONAL_DATA)
+    # Valid personal data keys and an SMS backend unless a test gives its own ("" leaves
+    # one unset).
+    environment.update(DJANGO_SETTINGS_MODULE="portal.settings.production", **BASELINE)
     environment.update(env)
     environment["VAR_DIR"] = env.get("VAR_DIR", str(ROOT / "var" / "test-production"))
     return subprocess.run(
@@ -71,6 +73,7 @@ def test_deploy_check_is_clean_with_sane_environment():
         "WARNING",
         SECRET_KEY=GOOD_KEY,
         ALLOWED_HOSTS="mediation.example.gov.cn",
+        SMS_BACKEND="cases.sms.NotSendingBackend",
     )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "System check identified no issues" in result.stdout
@@ -96,3 +99,44 @@ def test_malformed_personal_data_keys_are_named(variable, value):
         "check", SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="example.gov.cn", **{variable: value}
     )
     assert result.returncode != 0 and variable in result.stderr
+
+
+def test_sms_backend_must_be_named_explicitly():
+    result = manage("check", SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="example.gov.cn", SMS_BACKEND="")
+    assert result.returncode != 0 and "SMS_BACKEND" in result.stderr
+
+
+def test_the_tests_memory_sms_backend_is_refused():
+    result = manage(
+        "check",
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="example.gov.cn",
+        SMS_BACKEND="cases.sms.MemoryBackend",
+    )
+    assert result.returncode != 0 and "tests only" in result.stderr
+
+
+def test_sms_gateway_without_its_address_is_refused():
+    result = manage(
+        "check",
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="example.gov.cn",
+        SMS_BACKEND="cases.sms.gateway.HttpGatewayBackend",
+        SMS_GATEWAY_ACCOUNT="center",
+        SMS_GATEWAY_SECRET="secret",
+    )
+    assert result.returncode != 0 and "SMS_GATEWAY_URL" in result.stderr
+
+
+def test_malformed_gateway_templates_fail_the_checks():
+    result = manage(
+        "check",
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="example.gov.cn",
+        SMS_BACKEND="cases.sms.gateway.HttpGatewayBackend",
+        SMS_GATEWAY_URL="https://sms.example.gov.cn/api/send",
+        SMS_GATEWAY_ACCOUNT="center",
+        SMS_GATEWAY_SECRET="secret",
+        SMS_GATEWAY_TEMPLATES="confirmation=T1,bad",
+    )
+    assert result.returncode != 0 and "cases.E002" in result.stderr

@@ -13,6 +13,7 @@ from cases.forms.setup import (
     CommitteeStatusForm,
     ContactForm,
     EnterpriseForm,
+    UnionEnterpriseForm,
     UnionStatusForm,
 )
 from cases.services.submission import Application
@@ -52,7 +53,7 @@ UNION_SETUP = WizardDefinition(
     application_type=ApplicationType.UNION_SETUP,
     title=_("Ask for help setting up a trade union"),
     steps=[
-        Step("enterprise", _("The enterprise"), EnterpriseForm),
+        Step("enterprise", _("The enterprise"), UnionEnterpriseForm),
         Step("union", _("The union today"), UnionStatusForm),
         Step("contact", _("Contact"), ContactForm),
     ],

@@ -34,7 +34,7 @@ class DisputeIn(Schema):
 
 class EnterpriseIn(Schema):
     name: str
-    credit_code: str
+    credit_code: str | None = None  # required for committee setup, optional for a union
     employee_count: int
     union_status: Literal["none", "organizer", "committee"]
     has_mediation_committee: bool | None = None

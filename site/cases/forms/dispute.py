@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from cases import validators
 from cases.choices import COLLECTIVE_THRESHOLD, DisputeCategory, DisputeStage
 from directory.models import MediationOrganization
-from directory.regions import Region
+from directory.regions import REGION_REQUIRED, region_choices_with_prompt
 from home.plain_text import PlainTextMixin
 
 from .fields import AmountField, FriendlyDateField
@@ -43,7 +43,8 @@ class AboutForm(PlainTextMixin, forms.Form):
         label=_("What is the relationship between the two sides?"),
     )
     region = forms.ChoiceField(
-        choices=Region.choices,
+        choices=region_choices_with_prompt,
+        error_messages={"required": REGION_REQUIRED},
         label=_("Where is the work performed, or where is the employer?"),
         help_text=_("We send your application to the agency of that area."),
     )

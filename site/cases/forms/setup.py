@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cases.choices import UnionStatus
-from directory.regions import Region
+from directory.regions import REGION_REQUIRED, region_choices_with_prompt
 from home.plain_text import PlainTextMixin
 
 from .fields import CreditCodeField, MobileField
@@ -13,11 +13,24 @@ from .fields import CreditCodeField, MobileField
 class EnterpriseForm(PlainTextMixin, forms.Form):
     name = forms.CharField(max_length=100, label=_("Enterprise name"))
     credit_code = CreditCodeField(label=_("Unified social credit code"))
-    region = forms.ChoiceField(choices=Region.choices, label=_("Where is the enterprise?"))
+    region = forms.ChoiceField(
+        choices=region_choices_with_prompt,
+        error_messages={"required": REGION_REQUIRED},
+        label=_("Where is the enterprise?"),
+    )
     address = forms.CharField(max_length=200, required=False, label=_("Address (optional)"))
     industry = forms.CharField(max_length=50, required=False, label=_("Industry (optional)"))
     employee_count = forms.IntegerField(
         min_value=1, max_value=1000000, label=_("Number of employees")
+    )
+
+
+class UnionEnterpriseForm(EnterpriseForm):
+    """Help setting up a union is often asked for by workers or a union organizer, who may
+    not know the enterprise's credit code: optional here (checked when given)."""
+
+    credit_code = CreditCodeField(
+        required=False, label=_("Unified social credit code (optional, if you know it)")
     )
 
 
@@ -74,3 +87,9 @@ class SetupEnterpriseForm(EnterpriseForm, ContactForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields.pop("region")  # top-level in the API
+
+
+class SetupUnionEnterpriseForm(SetupEnterpriseForm):
+    """The API's union-setup enterprise: the credit code is optional, as on the web form."""
+
+    credit_code = UnionEnterpriseForm.base_fields["credit_code"]

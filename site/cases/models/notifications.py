@@ -15,6 +15,7 @@ class Notification(models.Model):
         QUEUED = "queued", _("Queued")
         RETRYING = "retrying", _("Waiting to retry")
         SENT = "sent", _("Sent")
+        NOT_SENT = "not_sent", _("Not sent (no SMS gateway)")
         FAILED = "failed", _("Failed")
 
     class Purpose(models.TextChoices):

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from cases.choices import ApplicationType, PartyKind
 from cases.forms.dispute import DisputeForm, organization_choices
 from cases.forms.parties import PartyForm
-from cases.forms.setup import SetupEnterpriseForm
+from cases.forms.setup import SetupEnterpriseForm, SetupUnionEnterpriseForm
 from cases.services.submission import Application
 from directory.regions import Region
 
@@ -108,7 +108,10 @@ def parse(payload) -> Application:
                 preferred_organization=organization,
             )
     elif kind in (ApplicationType.UNION_SETUP, ApplicationType.COMMITTEE_SETUP):
-        enterprise = _section(payload, "enterprise", errors, SetupEnterpriseForm)
+        form = (
+            SetupUnionEnterpriseForm if kind == ApplicationType.UNION_SETUP else SetupEnterpriseForm
+        )
+        enterprise = _section(payload, "enterprise", errors, form)
         if not errors:
             enterprise["region"] = region
             if kind == ApplicationType.COMMITTEE_SETUP:
@@ -119,7 +122,7 @@ def parse(payload) -> Application:
                 applicant={
                     "kind": PartyKind.EMPLOYER,
                     "name": enterprise["name"],
-                    "credit_code": enterprise["credit_code"],
+                    "credit_code": enterprise.get("credit_code") or "",
                     "contact_name": enterprise["contact_name"],
                     "phone": enterprise["phone"],
                     "email": enterprise.get("email", ""),

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cases.forms.dispute import organization_choices
-from directory.regions import Region
+from directory.regions import REGION_REQUIRED, region_choices_with_prompt
 from home.plain_text import PlainTextMixin
 
 FUTURE_TOLERANCE = timedelta(minutes=5)
@@ -34,7 +34,8 @@ class WalkInForm(PlainTextMixin, forms.Form):
         error_messages={"invalid": _("Enter a date and time, e.g. 2026-03-02 09:30.")},
     )
     region = forms.ChoiceField(
-        choices=Region.choices,
+        choices=region_choices_with_prompt,
+        error_messages={"required": REGION_REQUIRED},
         label=_("Where is the work performed, or where is the employer?"),
         help_text=_("The application goes to the agency of that area."),
     )

@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from guidance.page_forms import PublicationPageForm
 from home.page_base import SitePage, public
 
 PAGE_SIZE = 20
@@ -57,6 +58,7 @@ class NoticePage(SitePage):
     summary = models.CharField(max_length=300, blank=True, verbose_name=_("Summary"))
     body = RichTextField(verbose_name=_("Body"))
 
+    base_form_class = PublicationPageForm
     content_panels = Page.content_panels + [
         FieldPanel("date_published"),
         FieldPanel("summary"),

@@ -11,6 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from guidance.choices import Topic, Validity
+from guidance.page_forms import PublicationPageForm
 from home.page_base import SitePage
 
 ISSUER_KIND_ORDER = ["hrss", "arbitration", "court", "union_federation", "justice", "center"]
@@ -82,6 +83,7 @@ class PolicyPage(SitePage):
         help_text=_("Documents this one refers to that are not on this site, one per line."),
     )
 
+    base_form_class = PublicationPageForm
     content_panels = Page.content_panels + [
         MultiFieldPanel(
             [

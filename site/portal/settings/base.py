@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    # The admin's script nonce into its inline scripts, before compression (ADR 0043).
+    "portal.admin_nonces.AdminScriptNonceMiddleware",
     # Anonymous public pages from the shared cache, before sessions and the database.
     "home.page_cache.middleware.PageCacheMiddleware",
     "home.page_cache.site_lookup.SiteLookupMiddleware",
@@ -209,7 +211,15 @@ EVIDENCE_IP_DAILY_BYTES = env_int("EVIDENCE_IP_DAILY_BYTES", 600 * MEGABYTE)
 EVIDENCE_PENDING_MAX_BYTES = env_int("EVIDENCE_PENDING_MAX_BYTES", 2048 * MEGABYTE)
 # What one browser session may hold in a wizard's answers, serialized (ADR 0040).
 WIZARD_SESSION_MAX_BYTES = env_int("WIZARD_SESSION_MAX_BYTES", 64 * 1024)
-SMS_BACKEND = env_str("SMS_BACKEND", "cases.sms.RecordingBackend")
+# SMS (ADR 0042): by default nothing is sent and the messages say so ("not sent");
+# production names its backend explicitly (production.py).
+SMS_BACKEND = env_str("SMS_BACKEND", "cases.sms.NotSendingBackend")
+SMS_GATEWAY_URL = env_str("SMS_GATEWAY_URL", "")
+SMS_GATEWAY_ACCOUNT = env_str("SMS_GATEWAY_ACCOUNT", "")
+SMS_GATEWAY_SECRET = env_str("SMS_GATEWAY_SECRET", "")
+SMS_GATEWAY_SIGNATURE = env_str("SMS_GATEWAY_SIGNATURE", "")
+SMS_GATEWAY_TEMPLATES = env_str("SMS_GATEWAY_TEMPLATES", "")
+SMS_GATEWAY_TIMEOUT = env_int("SMS_GATEWAY_TIMEOUT", 10)
 
 # Email: SMTP settings from the environment.
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

@@ -3,7 +3,8 @@
 DEBUG off, the real WSGI server, fingerprinted static files, the task worker and the
 scheduler, exactly as in production; what differs is what a newcomer's laptop needs: a
 secret key generated once into VAR_DIR, localhost as the host, cookies that work without
-HTTPS, mail written to files under VAR_DIR/mail, SMS only recorded, and a banner on every
+HTTPS, mail written to files under VAR_DIR/mail, SMS not sent (each
+message stays in the notification log marked "not sent"), and a banner on every
 page saying this is a demonstration.
 """
 

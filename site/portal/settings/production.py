@@ -29,6 +29,18 @@ SILENCED_SYSTEM_CHECKS = [
     *([] if SECURE_HSTS_INCLUDE_SUBDOMAINS else ["security.W005"]),
     *([] if SECURE_HSTS_PRELOAD else ["security.W021"]),
 ]
+# SMS (ADR 0042): named explicitly. Running without SMS is a choice someone makes
+# (SMS_BACKEND=cases.sms.NotSendingBackend: messages are marked "not sent"), never a default;
+# the tests' in-memory backend is refused.
+SMS_BACKEND = env_str("SMS_BACKEND", required=True)
+if SMS_BACKEND == "cases.sms.MemoryBackend":
+    raise ImproperlyConfigured(
+        "SMS_BACKEND=cases.sms.MemoryBackend is for tests only: use "
+        "cases.sms.gateway.HttpGatewayBackend, or cases.sms.NotSendingBackend to send nothing."
+    )
+if SMS_BACKEND == "cases.sms.gateway.HttpGatewayBackend":
+    for _name in ("SMS_GATEWAY_URL", "SMS_GATEWAY_ACCOUNT", "SMS_GATEWAY_SECRET"):
+        env_str(_name, required=True)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True

@@ -11,6 +11,7 @@ ALLOWED_HOSTS = ["*"]
 PERSONAL_DATA_KEYS, PERSONAL_DATA_HASH_KEY = keys_from_environment(VAR_DIR)
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+SMS_BACKEND = "cases.sms.MemoryBackend"  # like locmem mail: tests read cases.sms.outbox
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
