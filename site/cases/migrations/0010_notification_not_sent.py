@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0006_statistics_facts'),
+        ('cases', '0009_case_anonymised_at'),
     ]
 
     operations = [
