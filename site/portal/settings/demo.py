@@ -8,7 +8,7 @@ page saying this is a demonstration.
 """
 
 from .base import VAR_DIR
-from .environment import env_list, env_str
+from .environment import env_bool, env_list, env_str
 from .secret_key import instance_secret_key
 from .served import *  # noqa: F403
 
@@ -24,6 +24,9 @@ SECURE_HSTS_SECONDS = 0
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
 EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
+
+# A second factor is optional here (staff may still enrol); the sign-in page says so.
+STAFF_TWO_FACTOR_REQUIRED = env_bool("STAFF_TWO_FACTOR_REQUIRED", False)
 
 # Every page says it is a demonstration, and where its messages go.
 DEMO_INSTANCE = True
