@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from portal.two_factor import devices, policy, qr
 from portal.two_factor.forms import CodeForm, VerifyForm
+from portal.two_factor.middleware import remember
 from portal.two_factor.models import SecondFactorReset
 
 
@@ -30,6 +31,7 @@ def verify(request):
     if user.is_verified():
         return redirect(_next(request))
     if not devices.is_enrolled(user):
+        remember(request, False)  # reset meanwhile
         return redirect(f"{reverse('two_factor:enrol')}?{urlencode({'next': _next(request)})}")
     form = VerifyForm(request.POST or None)
     if form.is_valid():
@@ -49,6 +51,7 @@ def enrol(request):
     if form.is_valid():
         outcome, codes = devices.confirm_enrolment(request, device, form.cleaned_data["code"])
         if outcome.ok:
+            remember(request, True)
             return render(
                 request,
                 "portal/two_factor/recovery_codes.html",
@@ -108,6 +111,7 @@ def disable(request):
     if refused:
         return refused
     devices.disable(request.user)
+    remember(request, False)
     messages.success(request, _("Two-factor authentication is off for your account."))
     return redirect("two_factor:account")
 

@@ -144,3 +144,25 @@ def test_nobody_must_when_the_setting_is_off(admin_user, handler):
 def test_a_liaison_without_personal_data_is_not_sent_to_enrolment(liaison):
     client = sign_in(liaison)
     assert "two-factor" not in client.get("/admin/").get("Location", "")
+
+
+def test_whether_there_is_a_device_is_looked_up_once_a_session(admin_user):
+    with time_machine.travel(START, tick=False):
+        client = sign_in(admin_user)
+        client.get("/admin/")
+        enrolled(admin_user)  # in another browser: counts here from the next sign-in
+        assert client.get("/admin/").status_code == 200
+        client = sign_in(admin_user)
+        assert client.get("/admin/")["Location"].startswith("/admin/two-factor/verify/")
+
+
+@REQUIRED
+def test_a_device_reset_meanwhile_leads_to_enrolment_not_a_loop(admin_user):
+    device = enrolled(admin_user)
+    with time_machine.travel(START, tick=False):
+        client = sign_in(admin_user)
+        assert client.get("/admin/")["Location"].startswith("/admin/two-factor/verify/")
+        device.delete()
+        response = client.get("/admin/two-factor/verify/?next=/admin/")
+        assert response["Location"].startswith("/admin/two-factor/enrol/")
+        assert client.get("/admin/")["Location"].startswith("/admin/two-factor/enrol/")
