@@ -110,7 +110,7 @@ def verify(request, code: str) -> Outcome:
     """A 6-digit code checks the app, anything else a recovery code (used up on success).
     On success the session is verified (django_otp.login)."""
     user = request.user
-    if code.isdigit():
+    if len(code) == 6 and code.isdigit():
         device = confirmed_totp(user)
     else:
         device = StaticDevice.objects.filter(user=user, confirmed=True).first()

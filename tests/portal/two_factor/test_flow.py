@@ -166,3 +166,12 @@ def test_a_device_reset_meanwhile_leads_to_enrolment_not_a_loop(admin_user):
         response = client.get("/admin/two-factor/verify/?next=/admin/")
         assert response["Location"].startswith("/admin/two-factor/enrol/")
         assert client.get("/admin/")["Location"].startswith("/admin/two-factor/enrol/")
+
+
+def test_the_verify_step_offers_signing_out(admin_user):
+    enrolled(admin_user)
+    with time_machine.travel(START, tick=False):
+        client = sign_in(admin_user)
+        assert 'action="/admin/logout/"' in client.get("/admin/two-factor/verify/").content.decode()
+        client.post("/admin/logout/")
+        assert client.get("/admin/")["Location"].startswith("/admin/login/")
