@@ -23,6 +23,7 @@ OPEN = (
     "/admin/logout/",
     "/admin/password_reset/",
     "/admin/jsi18n/",
+    "/admin/sprite/",  # the icons every admin page fetches, the two steps included
     "/admin/two-factor/verify/",
     "/admin/two-factor/enrol/",
 )

@@ -175,3 +175,12 @@ def test_the_verify_step_offers_signing_out(admin_user):
         assert 'action="/admin/logout/"' in client.get("/admin/two-factor/verify/").content.decode()
         client.post("/admin/logout/")
         assert client.get("/admin/")["Location"].startswith("/admin/login/")
+
+
+@REQUIRED
+def test_the_icon_sprite_is_served_before_the_second_factor(admin_user):
+    """Every admin page fetches it, the two steps too: a redirect would put the enrolment
+    page where the icons belong."""
+    client = sign_in(admin_user)
+    response = client.get("/admin/sprite/")
+    assert response.status_code == 200 and "two-factor" not in response.get("Location", "")
