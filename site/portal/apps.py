@@ -9,5 +9,7 @@ class PortalConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_in
 
         from portal.idle_timeout import start_clock
+        from portal.two_factor.middleware import forget
 
         user_logged_in.connect(start_clock, dispatch_uid="portal-idle-timeout")
+        user_logged_in.connect(forget, dispatch_uid="portal-two-factor")

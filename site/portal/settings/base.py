@@ -68,6 +68,10 @@ INSTALLED_APPS = [
     # Staff sign-in lockout (ADR 0035), Content-Security-Policy (ADR 0036)
     "axes",
     "csp",
+    # Staff two-factor authentication: TOTP apps and recovery codes (ADR 0037)
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -90,6 +94,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(); then the admin asks for the second factor (ADR 0037).
+    "django_otp.middleware.OTPMiddleware",
+    "portal.two_factor.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "portal.idle_timeout.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -115,6 +122,14 @@ AXES_CLIENT_IP_CALLABLE = "portal.login_defences.sign_in_address"
 STAFF_LOGIN_RATE_LIMIT = env_str("STAFF_LOGIN_RATE_LIMIT", "30/h")
 PASSWORD_RESET_RATE_LIMIT = env_str("PASSWORD_RESET_RATE_LIMIT", "5/h")
 STAFF_IDLE_MINUTES = env_int("STAFF_IDLE_MINUTES", 30)
+# Two-factor authentication (ADR 0037): when required, every account that can see
+# personal data (superusers, case staff) must enrol a TOTP app before using the admin.
+# Optional here (demo, tests, development); production.py turns it on.
+STAFF_TWO_FACTOR_REQUIRED = env_bool("STAFF_TWO_FACTOR_REQUIRED", False)
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "随州劳动争议调解中心")
+# A wrong code waits 1, 2, 4, 8... seconds before the next one is checked (django-otp).
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"

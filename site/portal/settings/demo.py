@@ -9,7 +9,7 @@ page saying this is a demonstration.
 """
 
 from .base import VAR_DIR
-from .environment import env_list, env_str
+from .environment import env_bool, env_list, env_str
 from .personal_data_keys import keys_from_environment
 from .secret_key import instance_secret_key
 from .served import *  # noqa: F403
@@ -28,6 +28,9 @@ SECURE_HSTS_SECONDS = 0
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
 EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
+
+# A second factor is optional here (staff may still enrol); the sign-in page says so.
+STAFF_TWO_FACTOR_REQUIRED = env_bool("STAFF_TWO_FACTOR_REQUIRED", False)
 
 # Every page says it is a demonstration, and where its messages go.
 DEMO_INSTANCE = True

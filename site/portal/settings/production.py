@@ -44,3 +44,6 @@ if SMS_BACKEND == "cases.sms.gateway.HttpGatewayBackend":
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+
+# Staff with access to personal data sign in with a second factor (ADR 0037).
+STAFF_TWO_FACTOR_REQUIRED = env_bool("STAFF_TWO_FACTOR_REQUIRED", True)

@@ -34,3 +34,6 @@ LOGGING = {
     "handlers": {"null": {"class": "logging.NullHandler"}},
     "root": {"handlers": ["null"]},
 }
+# Optional, as in the demo: staff signed in with force_login go straight through; the
+# tests of two-factor authentication turn it on (tests/portal/two_factor/).
+STAFF_TWO_FACTOR_REQUIRED = False

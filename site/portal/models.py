@@ -1,0 +1,3 @@
+from portal.two_factor.models import SecondFactorReset
+
+__all__ = ["SecondFactorReset"]

@@ -1,0 +1,72 @@
+"""Until the second factor is verified, the admin is the verify step (ADR 0037).
+
+After OTPMiddleware (request.user.is_verified()). A signed-in user with a confirmed
+device who has not given a code in this session is sent to the verify step from every
+admin URL; one who must use a second factor (policy.is_required) and has none is sent to
+enrolment. Public pages and the API (/api/, tokens) are not affected; nor are the
+sign-in, sign-out and password-reset pages and the two steps themselves.
+
+Whether the user has a device is looked up once a session (kept in the session, dropped
+at sign-in and whenever this session enrols, turns it off or finds it reset), so an
+admin page costs no extra query. A device enrolled in another browser counts there from
+its next sign-in.
+"""
+
+from django.shortcuts import redirect
+from django.utils.http import urlencode
+
+from portal.two_factor import devices, policy
+
+ADMIN = "/admin/"
+OPEN = (
+    "/admin/login/",
+    "/admin/logout/",
+    "/admin/password_reset/",
+    "/admin/jsi18n/",
+    "/admin/sprite/",  # the icons every admin page fetches, the two steps included
+    "/admin/two-factor/verify/",
+    "/admin/two-factor/enrol/",
+)
+VERIFY = "/admin/two-factor/verify/"
+ENROL = "/admin/two-factor/enrol/"
+
+
+SESSION_KEY = "two_factor_device"
+
+
+def has_device(request) -> bool:
+    known = request.session.get(SESSION_KEY)
+    if known is None:
+        known = remember(request, devices.is_enrolled(request.user))
+    return known
+
+
+def remember(request, value: bool) -> bool:
+    request.session[SESSION_KEY] = value
+    return value
+
+
+def forget(sender, request, user, **kwargs):
+    """On sign-in (user_logged_in): look again."""
+    if request is not None and hasattr(request, "session"):
+        request.session.pop(SESSION_KEY, None)
+
+
+def _to(step, request):
+    return redirect(f"{step}?{urlencode({'next': request.get_full_path()})}")
+
+
+class SecondFactorMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        path = request.path
+        if path.startswith(ADMIN) and not path.startswith(OPEN):
+            user = request.user
+            if user.is_authenticated and not user.is_verified():
+                if has_device(request):
+                    return _to(VERIFY, request)
+                if policy.is_required(user):
+                    return _to(ENROL, request)
+        return self.get_response(request)
