@@ -12,6 +12,19 @@ from django.utils.translation import gettext as _
 from portal.errors import API_PREFIX, api_error
 
 DOCS = ("/api/v1/docs",)
+# Kept from the response being replaced: what the client must know, and the security
+# headers the inner middleware set (CSP, Permissions-Policy, nosniff, ...).
+KEPT_HEADERS = (
+    "Allow",
+    "Retry-After",
+    "WWW-Authenticate",
+    "Content-Security-Policy",
+    "Permissions-Policy",
+    "Referrer-Policy",
+    "X-Content-Type-Options",
+    "Cross-Origin-Opener-Policy",
+    "X-Frame-Options",
+)
 
 
 def _messages():
@@ -39,14 +52,17 @@ class ApiJsonMiddleware:
             return response
         if response.status_code in (301, 302, 307, 308):
             # Only the slash-appending redirect reaches here: no API endpoint redirects.
-            return api_error(404, _messages()[404])
+            return kept(response, api_error(404, _messages()[404]))
         if response.status_code < 400 or isinstance(response, JsonResponse):
             return response
         if response.get("Content-Type", "").startswith("application/json"):
             return response
         status = response.status_code
-        refusal = api_error(status, _messages().get(status, _messages()[400]))
-        for header in ("Allow", "Retry-After", "WWW-Authenticate"):
-            if header in response:
-                refusal[header] = response[header]
-        return refusal
+        return kept(response, api_error(status, _messages().get(status, _messages()[400])))
+
+
+def kept(original, replacement):
+    for header in KEPT_HEADERS:
+        if header in original:
+            replacement[header] = original[header]
+    return replacement
