@@ -6,10 +6,10 @@ admin URL; one who must use a second factor (policy.is_required) and has none is
 enrolment. Public pages and the API (/api/, tokens) are not affected; nor are the
 sign-in, sign-out and password-reset pages and the two steps themselves.
 
-Whether the user has a device is looked up once a session (kept in the session, dropped
-at sign-in and whenever this session enrols, turns it off or finds it reset), so an
-admin page costs no extra query. A device enrolled in another browser counts there from
-its next sign-in.
+Whether the user has a device is looked up at sign-in and kept in the session (written
+with the sign-in's own session save; updated whenever this session enrols, turns it off
+or finds it reset), so an admin page costs no extra query, the first one included. A
+device enrolled in another browser counts there from its next sign-in.
 """
 
 from django.shortcuts import redirect
@@ -46,10 +46,10 @@ def remember(request, value: bool) -> bool:
     return value
 
 
-def forget(sender, request, user, **kwargs):
-    """On sign-in (user_logged_in): look again."""
+def look_up_at_sign_in(sender, request, user, **kwargs):
+    """On sign-in (user_logged_in): whether this user has a device, kept for the session."""
     if request is not None and hasattr(request, "session"):
-        request.session.pop(SESSION_KEY, None)
+        remember(request, devices.is_enrolled(user))
 
 
 def _to(step, request):
