@@ -7,11 +7,15 @@ and the newest notification's recipient (always encrypted).
 """
 
 from django.core import checks
-from django.db import DatabaseError
+from django.db import DatabaseError, connection
+from django.db.migrations.recorder import MigrationRecorder
 
 from cases.encryption import keys
 
 WRONG_KEY = "cases.E001"
+# Before this migration the rows are plain (an installation being upgraded): nothing to
+# decrypt yet, and `migrate`, which runs this check first, must be able to get there.
+ENCRYPTED_FROM = ("cases", "0008_encrypt_existing_rows")
 
 
 @checks.register(checks.Tags.database)
@@ -21,6 +25,8 @@ def personal_data_keys_read_stored_data(app_configs=None, databases=None, **kwar
     from cases.models import Case, Notification
 
     try:
+        if ENCRYPTED_FROM not in MigrationRecorder(connection).applied_migrations():
+            return []
         for model, field in ((Case, "answers"), (Notification, "recipient")):
             list(model.objects.order_by("-pk").values_list(field, flat=True)[:1])  # decrypts
     except keys.PersonalDataKeyError:
