@@ -3,7 +3,7 @@ mediation records, outcome texts and agreement terms lose their free text; the o
 kind, dates, stamped durations and amounts stay for the statistics."""
 
 from cases.services.retention import PLACEHOLDER
-from casework.models import AgreementTerm, CaseOutcome, MediationSession
+from casework.models import AgreementTerm, AuditEntry, CaseOutcome, MediationSession
 
 
 def _blank(value: str) -> str:
@@ -23,3 +23,8 @@ def anonymise_casework(sender, case, now, **kwargs) -> None:
         for term in AgreementTerm.objects.filter(outcome=outcome):
             term.text = _blank(term.text)
             term.save(update_fields=["text"])
+    # Downloads are logged as "evidence:<id> <file name>"; a file name can name a person
+    # ("张三身份证.jpg"): the entry keeps who downloaded which evidence record, and when.
+    for entry in AuditEntry.objects.filter(case=case, action=AuditEntry.Action.DOWNLOAD):
+        entry.detail = entry.detail.split(" ", 1)[0]
+        entry.save(update_fields=["detail"])

@@ -14,6 +14,7 @@ from django.core.management import call_command
 
 from cases.choices import CaseStatus
 from cases.models import Case, CaseEvent, EvidenceFile, Notification, PurgeRecord
+from cases.services.repeat_applicants import same_applicant
 from cases.services.retention import PLACEHOLDER, anonymise_closed_cases
 from tests.casework.factories import make_case
 
@@ -70,7 +71,9 @@ def test_a_case_closed_three_years_and_a_day_ago_is_anonymised(settings):
     assert (case.applicant_name, case.applicant_phone) == (PLACEHOLDER, PLACEHOLDER)
     assert case.applicant_email == "" and case.respondent_name == PLACEHOLDER
     applicant = case.answers["applicant"]
-    assert applicant["id_number"] == PLACEHOLDER and applicant["name"] == PLACEHOLDER
+    # Identifiers are emptied, not replaced: no digest left to match other cases by.
+    assert applicant["id_number"] == "" and applicant["name"] == PLACEHOLDER
+    assert (case.applicant_id_digest, case.applicant_phone_digest) == ("", "")
     assert applicant["kind"] == "worker"  # a fact, not a person
     assert case.answers["dispute"]["facts"] == PLACEHOLDER
     assert case.answers["dispute"]["categories"] == ["pay"]
@@ -86,6 +89,32 @@ def test_a_case_closed_three_years_and_a_day_ago_is_anonymised(settings):
         assert notification.status != Notification.Status.QUEUED
     text = repr(list(Case.objects.filter(pk=case.pk).values()))
     assert "张示例" not in text and "13800000001" not in text
+
+
+def test_anonymised_cases_are_nobody_s_other_applications():
+    from casework.models import AuditEntry
+    from casework.services import audit
+
+    first, second = closed_case(THREE_YEARS_AGO - DAY), closed_case(THREE_YEARS_AGO - 2 * DAY)
+    live = make_case()  # the same mobile and ID number as the two old ones (factory data)
+    record = first.evidence.get()
+    audit.record(
+        None,
+        AuditEntry.Action.DOWNLOAD,
+        case=first,
+        detail=f"evidence:{record.pk} 张示例身份证.pdf",
+    )
+    Notification.objects.filter(case=first).update(
+        last_error="550 rejected: worker@example.invalid"
+    )
+    assert {case.pk for case in same_applicant(live)} == {first.pk, second.pk}
+
+    anonymise()
+
+    first.refresh_from_db()
+    assert same_applicant(first) == [] and same_applicant(live) == []
+    assert AuditEntry.objects.get(case=first).detail == f"evidence:{record.pk}"
+    assert not Notification.objects.filter(case=first).exclude(last_error="").exists()
 
 
 def test_a_case_closed_a_day_short_of_three_years_is_kept():

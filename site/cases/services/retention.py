@@ -36,6 +36,10 @@ from cases.storage import private_storage
 logger = logging.getLogger(__name__)
 
 PLACEHOLDER = "已匿名"
+# Answers emptied rather than replaced: identifiers feed the keyed digests that find an
+# applicant's other cases (ADR 0038); one placeholder would make every anonymised case
+# "the same applicant".
+BLANKED_ANSWERS = frozenset({"id_number", "credit_code", "phone", "mobile"})
 
 # Statuses of a case whose handling has ended (casework may still close it).
 ENDED = frozenset(
@@ -167,6 +171,8 @@ def scrub(value, key: str = ""):
     """The answers with every personal text replaced; the dispute's facts kept."""
     if key in KEPT_ANSWERS:
         return value
+    if key in BLANKED_ANSWERS and isinstance(value, str):
+        return ""
     if isinstance(value, dict):
         return {name: scrub(item, name) for name, item in value.items()}
     if isinstance(value, list):
@@ -188,7 +194,8 @@ def _scrub_notifications(case) -> None:
         notification.recipient = PLACEHOLDER
         notification.subject = PLACEHOLDER if notification.subject else ""
         notification.body = PLACEHOLDER
-        fields = ["recipient", "subject", "body"]
+        notification.last_error = ""  # an SMTP refusal quotes the address
+        fields = ["recipient", "subject", "body", "last_error"]
         if notification.status in (Notification.Status.QUEUED, Notification.Status.RETRYING):
             # Never deliver a message to a placeholder.
             notification.status = Notification.Status.FAILED
