@@ -12,11 +12,11 @@ def sms_backend_is_usable(app_configs, **kwargs):
     try:
         backend = import_string(settings.SMS_BACKEND)
     except ImportError as error:
-        return [Error(f"SMS_BACKEND cannot be imported: {error}", id="cases.E001")]
+        return [Error(f"SMS_BACKEND cannot be imported: {error}", id="cases.E010")]
     if not hasattr(backend, "send") or not hasattr(backend, "delivers"):
-        return [Error("SMS_BACKEND is not an SMS backend (send, delivers).", id="cases.E001")]
+        return [Error("SMS_BACKEND is not an SMS backend (send, delivers).", id="cases.E010")]
     try:
         backend()
     except ImproperlyConfigured as error:
-        return [Error(str(error), id="cases.E002")]
+        return [Error(str(error), id="cases.E011")]
     return []

@@ -126,7 +126,7 @@ def test_memory_backend_is_what_tests_read():
     assert sms.outbox == [("13800000001", record.body)]
 
 
-def errors(ids=("cases.E001", "cases.E002")):
+def errors(ids=("cases.E010", "cases.E011")):
     return [message for message in run_checks(tags=["cases"]) if message.id in ids]
 
 
@@ -146,10 +146,10 @@ def test_checks_pass_for_a_complete_gateway(gateway):
 def test_checks_name_what_is_wrong_with_the_gateway(gateway, settings, setting, value, expected):
     setattr(settings, setting, value)
     [error] = errors()
-    assert error.id == "cases.E002" and expected in error.msg
+    assert error.id == "cases.E011" and expected in error.msg
 
 
 def test_checks_refuse_a_backend_that_does_not_exist(settings):
     settings.SMS_BACKEND = "cases.sms.NoSuchBackend"
     [error] = errors()
-    assert error.id == "cases.E001"
+    assert error.id == "cases.E010"

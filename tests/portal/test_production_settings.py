@@ -139,4 +139,4 @@ def test_malformed_gateway_templates_fail_the_checks():
         SMS_GATEWAY_SECRET="secret",
         SMS_GATEWAY_TEMPLATES="confirmation=T1,bad",
     )
-    assert result.returncode != 0 and "cases.E002" in result.stderr
+    assert result.returncode != 0 and "cases.E011" in result.stderr
