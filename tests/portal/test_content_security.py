@@ -113,3 +113,19 @@ def test_modal_json_and_html_are_rewritten_other_content_is_not():
     text = HttpResponse("<script>x()</script>", content_type="text/plain")
     write_into_scripts(text, "n")
     assert text.content == b"<script>x()</script>"
+
+
+def test_previews_of_editors_content_get_no_nonce():
+    from django.test import RequestFactory
+
+    from portal.admin_nonces import AdminScriptNonceMiddleware
+
+    middleware = AdminScriptNonceMiddleware(lambda request: HttpResponse("<script>x()</script>"))
+    seen = {}
+    for path in ("/admin/pages/", "/admin/pages/5/edit/preview/", "/notices/"):
+        request = RequestFactory().get(path)
+        request.csp_nonce = "n0nce"
+        seen[path] = middleware(request).content
+    assert seen["/admin/pages/"] == b"<script nonce=n0nce>x()</script>"
+    assert seen["/admin/pages/5/edit/preview/"] == b"<script>x()</script>"
+    assert seen["/notices/"] == b"<script>x()</script>"

@@ -61,7 +61,7 @@ class SecondFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        path = request.path
+        path = request.path_info  # without any SCRIPT_NAME prefix, as URL resolving sees it
         if path.startswith(ADMIN) and not path.startswith(OPEN):
             user = request.user
             if user.is_authenticated and not user.is_verified():
