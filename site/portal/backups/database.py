@@ -127,15 +127,19 @@ def _pg_dump(connection, destination: Path) -> None:
 
 
 def _pg_restore(connection, source: Path) -> None:
-    # Our own connection must not hold locks on the tables pg_restore drops.
+    # Into an empty schema: `--clean` would drop only what the dump holds, so tables that
+    # newer migrations created since the backup would survive and the `migrate` after the
+    # restore would fail on them. The archive has been checked in full before this.
+    with connection.cursor() as cursor:
+        cursor.execute("DROP SCHEMA public CASCADE")
+        cursor.execute("CREATE SCHEMA public")
+    # Our own connection must not hold locks while pg_restore writes.
     connection.close()
     env, target = _pg_environment(connection.settings_dict)
     _run(
         "pg_restore",
         [
             "--no-owner",
-            "--clean",
-            "--if-exists",
             "--single-transaction",
             "--exit-on-error",
             *target,
