@@ -3,8 +3,9 @@
 After OTPMiddleware (request.user.is_verified()). A signed-in user with a confirmed
 device who has not given a code in this session is sent to the verify step from every
 admin URL; one who must use a second factor (policy.is_required) and has none is sent to
-enrolment. Public pages and the API (/api/, tokens) are not affected; nor are the
-sign-in, sign-out and password-reset pages and the two steps themselves.
+enrolment. Outside the admin such a user is anonymous (documents and pages restricted to
+signed-in users stay closed; the API uses tokens anyway). The sign-in, sign-out and
+password-reset pages and the two steps themselves stay open.
 
 Whether the user has a device is looked up at sign-in and kept in the session (written
 with the sign-in's own session save; updated whenever this session enrols, turns it off
@@ -12,6 +13,7 @@ or finds it reset), so an admin page costs no extra query, the first one include
 device enrolled in another browser counts there from its next sign-in.
 """
 
+from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import redirect
 from django.utils.http import urlencode
 
@@ -62,11 +64,16 @@ class SecondFactorMiddleware:
 
     def __call__(self, request):
         path = request.path_info  # without any SCRIPT_NAME prefix, as URL resolving sees it
-        if path.startswith(ADMIN) and not path.startswith(OPEN):
-            user = request.user
-            if user.is_authenticated and not user.is_verified():
-                if has_device(request):
-                    return _to(VERIFY, request)
-                if policy.is_required(user):
-                    return _to(ENROL, request)
+        user = request.user
+        if user.is_authenticated and not user.is_verified() and owes_a_code(request, user):
+            if path.startswith(ADMIN) and not path.startswith(OPEN):
+                return _to(VERIFY if has_device(request) else ENROL, request)
+            if not path.startswith(ADMIN):
+                # Outside the admin a password alone signs in nobody: documents and pages
+                # kept for signed-in users stay closed until the code is given.
+                request.user = AnonymousUser()
         return self.get_response(request)
+
+
+def owes_a_code(request, user) -> bool:
+    return has_device(request) or policy.is_required(user)

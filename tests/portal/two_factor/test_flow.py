@@ -126,6 +126,33 @@ def test_public_pages_and_the_api_are_unaffected(admin_user):
     assert anonymous.get("/admin/")["Location"].startswith("/admin/login/")
 
 
+def test_outside_the_admin_a_password_alone_signs_in_nobody(admin_user, settings, tmp_path):
+    """A document in a collection kept for signed-in users: closed after the password,
+    open once the code is given."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    settings.MEDIA_ROOT = tmp_path
+    collection = Collection.get_first_root_node().add_child(name="内部资料")
+    CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    document = Document(title="内部通讯录", collection=collection)
+    document.file.save("staff.txt", ContentFile(b"internal"), save=False)
+    document.save()
+    device = enrolled(admin_user)
+    with time_machine.travel(START, tick=False):
+        client = sign_in(admin_user)
+        closed = client.get(document.url)
+        assert closed.status_code == 302 and "login" in closed["Location"]
+        response = client.post("/admin/two-factor/verify/", {"code": code_for(device)})
+        assert response.status_code == 302
+        opened = client.get(document.url)
+        assert opened.status_code == 200
+        assert b"".join(opened.streaming_content) == b"internal"
+
+
 @REQUIRED
 def test_who_must_use_a_second_factor(admin_user, handler, liaison):
     assert policy.is_required(admin_user)
