@@ -1,7 +1,16 @@
 """The privacy notice an applicant agrees to (each case records the version it was given),
 and the masks personal data wears in lists and documents."""
 
-PRIVACY_NOTICE_VERSION = "2024-1"
+PRIVACY_NOTICE_VERSION = "2024-1"  # recorded when no notice page is published
+
+
+def current_notice_version() -> str:
+    """The version of the privacy notice the applicant was shown: the live notice page's
+    (editors set it, /privacy/), else the built-in one."""
+    from home.models import PrivacyNoticePage
+
+    version = PrivacyNoticePage.objects.live().values_list("version", flat=True).first()
+    return version or PRIVACY_NOTICE_VERSION
 
 
 # Masks for lists and documents: enough to recognise, not enough to use.

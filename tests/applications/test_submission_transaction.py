@@ -22,9 +22,10 @@ from .factories import api_mediation
 
 pytestmark = pytest.mark.usefixtures("routing_data")
 
-# Routing rules, the handling agency, its liaisons; then the case, its two events, its
-# messages in one statement and one delivery task per message.
-MAX_QUERIES = 10
+# Routing rules, the handling agency, its liaisons, the live privacy notice's version;
+# then the case, its two events, its messages in one statement and one delivery task per
+# message.
+MAX_QUERIES = 11
 
 
 @pytest.fixture

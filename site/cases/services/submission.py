@@ -13,7 +13,7 @@ from django.utils import timezone
 from cases import deadlines, references
 from cases.choices import ApplicationType, CaseSource, CaseStatus
 from cases.models import Case, CaseEvent, EvidenceFile
-from cases.privacy import PRIVACY_NOTICE_VERSION
+from cases.privacy import current_notice_version
 from cases.services import evidence as evidence_store
 from cases.services import notify, writer_queue
 from cases.services.routing import ApplicationFacts, decide
@@ -166,7 +166,7 @@ def _case_fields(application: Application, decision) -> dict:
         routing_explanation=decision.explanation,
         arrived_at=now,
         consent_at=now,
-        privacy_notice_version=PRIVACY_NOTICE_VERSION,
+        privacy_notice_version=current_notice_version(),
         submission_key=application.submission_key,
     )
     # The acceptance clock starts now (cases/deadlines.py computes every clock).
