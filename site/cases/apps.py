@@ -13,6 +13,5 @@ class CasesConfig(AppConfig):
     verbose_name = _("Cases")
 
     def ready(self):
-        # Register the system checks: SMS backend, personal data keys.
+        # Register the system checks of the SMS backend.
         from cases import checks as sms_checks  # noqa: F401
-        from cases.encryption import checks as key_checks  # noqa: F401

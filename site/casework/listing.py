@@ -17,10 +17,10 @@ from django.db.models import Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from cases import deadlines, references
-from cases.encryption import keys
 from cases.models import Case
 from casework import permissions, workflow
 from directory.permissions import is_center_admin
+from personal_data import keys
 
 MINE, AGENCY, UNASSIGNED, DUE_SOON, OVERDUE = "mine", "agency", "unassigned", "due_soon", "overdue"
 TABS = (MINE, AGENCY, UNASSIGNED, DUE_SOON, OVERDUE)

@@ -54,13 +54,6 @@ class ScopedDeleteView(ScopedObjectMixin, generic.DeleteView):
     object_action = "delete"
 
 
-def mask_phone(value: str) -> str:
-    digits = value.strip()
-    if len(digits) <= 4:
-        return "*" * len(digits)
-    return digits[:3] + "*" * (len(digits) - 7 if len(digits) > 7 else 1) + digits[-4:]
-
-
 class MediatorIndexView(ScopedIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("agency")

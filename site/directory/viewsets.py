@@ -44,11 +44,7 @@ class MediatorViewSet(ScopedViewSet):
         "agency",
         "status",
         "certificate_valid_until",
-        Column(
-            "masked_phone",
-            label=_("Contact phone"),
-            accessor=lambda m: admin_views.mask_phone(m.phone),
-        ),
+        Column("phone_masked", label=_("Contact phone")),
     ]
     list_filter = ["agency", "category", "status", "is_public"]
     search_fields = ["name", "code", "certificate_number"]

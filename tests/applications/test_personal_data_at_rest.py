@@ -12,10 +12,10 @@ from django.db import connection
 from django.test import Client
 
 from applications.services import tracking
-from cases.encryption import keys
-from cases.encryption.checks import personal_data_keys_read_stored_data
 from cases.models import Case, Notification
 from cases.services.submission import submit
+from personal_data import keys
+from personal_data.checks import personal_data_keys_read_stored_data
 
 from .factories import MEDIATION_STEPS, WORKER_ID, api_mediation, application
 from .wizard_client import fill
@@ -142,7 +142,7 @@ def test_a_wrong_key_refuses_to_read_and_the_startup_check_names_it(settings):
     with pytest.raises(keys.PersonalDataKeyError, match="PERSONAL_DATA_KEYS"):
         Case.objects.get(pk=case.pk)
     errors = personal_data_keys_read_stored_data(databases=["default"])
-    assert [error.id for error in errors] == ["cases.E001"]
+    assert [error.id for error in errors] == ["personal_data.E001"]
     assert "PERSONAL_DATA_KEYS" in errors[0].msg
 
 

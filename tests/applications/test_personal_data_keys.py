@@ -10,10 +10,10 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from cases.encryption import keys
 from cases.models import Case, Notification
 from cases.services.repeat_applicants import same_applicant
 from cases.services.submission import submit
+from personal_data import keys
 
 from .factories import WORKER_ID, application, resident_id
 
@@ -107,7 +107,7 @@ def test_the_migration_encrypts_existing_rows():
         # `manage.py migrate` runs the database checks first: plain rows of an installation
         # being upgraded are not a wrong key, or the upgrade could never migrate.
         problems = run_checks(tags=[Tags.database], databases=["default"])
-        assert [problem.id for problem in problems if problem.id.startswith("cases.")] == []
+        assert [problem.id for problem in problems if problem.id.startswith("personal_data.")] == []
     finally:
         migrate(latest)
     phone, answers, phone_digest, id_digest = raw(case)

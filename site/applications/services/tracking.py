@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cases.choices import CaseStatus
-from cases.encryption import keys
 from cases.models import Case, CaseEvent
+from personal_data import keys
 
 
 @dataclass

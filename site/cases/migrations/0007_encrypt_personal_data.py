@@ -5,7 +5,7 @@ row updates in one transaction (pending trigger events)."""
 
 from django.db import migrations
 
-import cases.encryption.fields
+import personal_data.fields
 
 
 class Migration(migrations.Migration):
@@ -17,38 +17,38 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="case",
             name="applicant_id_digest",
-            field=cases.encryption.fields.KeyedDigestField(
+            field=personal_data.fields.KeyedDigestField(
                 db_index=True, kind="id_number", max_length=64, source="answers.applicant.id_number"
             ),
         ),
         migrations.AddField(
             model_name="case",
             name="applicant_phone_digest",
-            field=cases.encryption.fields.KeyedDigestField(
+            field=personal_data.fields.KeyedDigestField(
                 db_index=True, kind="phone", max_length=64, source="applicant_phone"
             ),
         ),
         migrations.AddField(
             model_name="case",
             name="applicant_phone_masked",
-            field=cases.encryption.fields.PhoneMaskField(
+            field=personal_data.fields.PhoneMaskField(
                 max_length=20, source="applicant_phone", verbose_name="Mobile"
             ),
         ),
         migrations.AlterField(
             model_name="case",
             name="answers",
-            field=cases.encryption.fields.EncryptedJSONField(default=dict, verbose_name="Answers"),
+            field=personal_data.fields.EncryptedJSONField(default=dict, verbose_name="Answers"),
         ),
         migrations.AlterField(
             model_name="case",
             name="applicant_phone",
-            field=cases.encryption.fields.EncryptedCharField(max_length=11, verbose_name="Mobile"),
+            field=personal_data.fields.EncryptedCharField(max_length=11, verbose_name="Mobile"),
         ),
         migrations.AlterField(
             model_name="notification",
             name="recipient",
-            field=cases.encryption.fields.EncryptedCharField(
+            field=personal_data.fields.EncryptedCharField(
                 max_length=254, verbose_name="Recipient"
             ),
         ),

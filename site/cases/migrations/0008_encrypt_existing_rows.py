@@ -7,7 +7,7 @@ import json
 
 from django.db import migrations
 
-from cases.encryption import keys
+from personal_data import keys
 from cases.privacy import mask_phone
 
 BATCH = 500

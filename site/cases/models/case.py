@@ -12,15 +12,15 @@ from cases.choices import (
     DisputeStage,
     PartyKind,
 )
-from cases.encryption.fields import (
+from cases.storage import get_private_storage
+from directory.regions import Region
+from personal_data.fields import (
     EncryptedCharField,
     EncryptedJSONField,
     KeyedDigestField,
     PhoneMaskField,
     with_derived_fields,
 )
-from cases.storage import get_private_storage
-from directory.regions import Region
 
 
 class Case(models.Model):

@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from cases.encryption.fields import EncryptedCharField
+from personal_data.fields import EncryptedCharField
 
 
 class Notification(models.Model):

@@ -9,6 +9,9 @@ from stdnum.cn import ric
 from stdnum.exceptions import ValidationError as StdnumError
 from wagtail.search import index
 
+from personal_data import keys
+from personal_data.fields import EncryptedCharField, KeyedDigestField, PhoneMaskField
+
 from .agencies import Agency
 from .organizations import MediationOrganization
 
@@ -130,15 +133,18 @@ class Mediator(index.Indexed, models.Model):
         help_text=_("Show the name, category, specialties and introduction on the public site."),
     )
     public_introduction = models.TextField(blank=True, verbose_name=_("Public introduction"))
-    # Staff only: never rendered on the public site, masked in lists.
-    phone = models.CharField(max_length=40, blank=True, verbose_name=_("Contact phone"))
+    # Staff only: never rendered on the public site, masked in lists, encrypted at rest
+    # (ADR 0038); the digest finds a mediator by ID number and keeps it unique.
+    phone = EncryptedCharField(max_length=40, blank=True, verbose_name=_("Contact phone"))
+    phone_masked = PhoneMaskField(source="phone", verbose_name=_("Contact phone (masked)"))
     email = models.EmailField(blank=True, verbose_name=_("Email"))
-    id_number = models.CharField(
+    id_number = EncryptedCharField(
         max_length=18,
         blank=True,
         validators=[validate_id_number],
         verbose_name=_("Resident ID number"),
     )
+    id_number_digest = KeyedDigestField(source="id_number", kind="id_number")
     updated_at = models.DateTimeField(auto_now=True, verbose_name=_("Updated"))
 
     objects = MediatorQuerySet.as_manager()
@@ -160,8 +166,8 @@ class Mediator(index.Indexed, models.Model):
         verbose_name_plural = _("Mediators")
         constraints = [
             models.UniqueConstraint(
-                fields=["id_number"],
-                condition=~models.Q(id_number=""),
+                fields=["id_number_digest"],
+                condition=~models.Q(id_number_digest=""),
                 name="unique_mediator_id_number",
             )
         ]
@@ -170,12 +176,22 @@ class Mediator(index.Indexed, models.Model):
         return f"{self.name}（{self.code}）" if self.code else self.name
 
     def clean(self):
+        self._check_id_number_is_unique()
         if self.certificate_number and not self.certificate_issuer:
             raise ValidationError({"certificate_issuer": _("Enter who issued the certificate.")})
         if (self.certificate_issuer or self.certificate_valid_until) and not (
             self.certificate_number
         ):
             raise ValidationError({"certificate_number": _("Enter the certificate number.")})
+
+    def _check_id_number_is_unique(self):
+        # The constraint is on the digest, which is computed on save: check it here so a
+        # duplicate gets a message on the field, not an integrity error.
+        digest = keys.digest("id_number", self.id_number)
+        if digest and Mediator.objects.filter(id_number_digest=digest).exclude(pk=self.pk).exists():
+            raise ValidationError(
+                {"id_number": _("Another register entry has this resident ID number.")}
+            )
 
     @property
     def title(self):

@@ -25,6 +25,7 @@ from directory.models import (
     Specialty,
 )
 from directory.models.mediators import validate_id_number
+from personal_data import keys
 
 from .columns import NO, SCALAR_FIELDS, YES, split_list
 
@@ -108,11 +109,11 @@ class Context:
         ):
             self.specialty_ids[mediator_id].add(specialty_id)
         self.by_code = {}
-        self.by_id_number = {}
+        self.by_id_digest = {}  # ID numbers are encrypted: found by their keyed digest
         for mediator in mediators:
             self.by_code[mediator.code] = mediator
-            if mediator.id_number:
-                self.by_id_number[mediator.id_number] = mediator
+            if mediator.id_number_digest:
+                self.by_id_digest[mediator.id_number_digest] = mediator
         policy = policy_registry.get_by_type(Mediator)
         self.policy = policy
         self.editable_agency_ids = set(
@@ -120,6 +121,9 @@ class Context:
         )
         self.categories = _choice_lookup(MediatorCategory.choices)
         self.statuses = _choice_lookup(MediatorStatus.choices)
+
+    def holder_of(self, id_number):
+        return self.by_id_digest.get(keys.digest("id_number", id_number))
 
 
 def _parse_date(text, label, errors):
@@ -284,7 +288,7 @@ def plan(register_file, user) -> ImportPlan:
                 )
             seen_codes.setdefault(data["code"], number)
         elif values["id_number"]:
-            mediator = context.by_id_number.get(values["id_number"])
+            mediator = context.holder_of(values["id_number"])
         if values["id_number"]:
             if values["id_number"] in seen_ids:
                 errors.append(
@@ -292,7 +296,7 @@ def plan(register_file, user) -> ImportPlan:
                     % {"row": seen_ids[values["id_number"]], "column": "身份证号"}
                 )
             seen_ids.setdefault(values["id_number"], number)
-            holder = context.by_id_number.get(values["id_number"])
+            holder = context.holder_of(values["id_number"])
             if holder is not None and mediator is not None and holder.pk != mediator.pk:
                 errors.append(
                     _("%(column)s belongs to register entry %(code)s.")

@@ -21,6 +21,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Our apps first so their templates and translations take precedence.
     "home",
+    "personal_data",
     "guidance",
     "directory",
     "cases",

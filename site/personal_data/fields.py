@@ -14,8 +14,8 @@ import json
 from django import forms
 from django.db import models
 
-from cases.encryption import keys
-from cases.privacy import mask_phone
+from personal_data import keys
+from personal_data.masks import mask_phone
 
 ALLOWED_LOOKUPS = {"isnull"}
 

@@ -5,4 +5,5 @@
   derived from them on every save.
 - `checks`: the startup check that the configured keys can read the stored data.
 - `rotation`: re-encrypting every stored value with the first key.
+- `masks`: what ID numbers and phones look like in lists (138****1234).
 """

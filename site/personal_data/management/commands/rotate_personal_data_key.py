@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from cases.encryption.rotation import BATCH, rotate_all
+from personal_data.rotation import BATCH, rotate_all
 
 
 class Command(BaseCommand):

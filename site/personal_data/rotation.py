@@ -10,7 +10,7 @@ is simply read and written back. The digests use their own key and do not change
 from django.apps import apps
 from django.db import transaction
 
-from cases.encryption.fields import EncryptedCharField, EncryptedJSONField
+from personal_data.fields import EncryptedCharField, EncryptedJSONField
 
 BATCH = 500
 
