@@ -9,7 +9,7 @@
 
 Embedded instances generate both once into VAR_DIR (mode 0600); production requires them
 and refuses to start when one is missing or malformed. Whether the keys can read the data
-already stored is checked against the database (cases.encryption.checks).
+already stored is checked against the database (personal_data.checks).
 """
 
 import base64
