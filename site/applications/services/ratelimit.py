@@ -5,7 +5,6 @@ and TRACK_RATE_LIMIT settings. The cache must be shared by all web processes for
 limits to hold across them (Redis in a scale-out deployment).
 """
 
-import hashlib
 import time
 
 from django.conf import settings
@@ -13,6 +12,7 @@ from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 
 from applications.services.client_address import client_ip
+from personal_data import keys
 
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -26,7 +26,9 @@ def parse_rate(rate: str) -> tuple[int, int]:
 
 
 def _key(scope: str, kind: str, value: str, window: int) -> str:
-    digest = hashlib.sha256(f"{scope}:{kind}:{value}".encode()).hexdigest()[:32]
+    # Keyed: a cache dump must not give the phone numbers back (an unkeyed hash of an
+    # 11-digit mobile is reversed by trying them all).
+    digest = keys.keyed_hash(f"ratelimit:{scope}:{kind}:{value}")[:32]
     return f"ratelimit:{digest}:{window}"
 
 
