@@ -1,6 +1,7 @@
 """Background delivery of notifications, with retries and backoff."""
 
 import logging
+import re
 import smtplib
 from datetime import timedelta
 
@@ -17,6 +18,16 @@ MAX_ATTEMPTS = 5
 BACKOFF_SECONDS = 60  # 1 min, 5 min, 25 min, ~2 h between the five attempts
 RETRYABLE = (smtplib.SMTPException, OSError)  # sms.TemporaryFailure is an OSError
 FINAL = (Notification.Status.SENT, Notification.Status.NOT_SENT, Notification.Status.FAILED)
+
+
+SECRET_PURPOSES = {Notification.Purpose.ONE_TIME_CODE}
+CODE = re.compile(r"(?<!\d)\d{6}(?!\d)")
+
+
+def redacted(body: str) -> str:
+    """A one-time code's message as the log keeps it once handed over (or given up on):
+    the code is for the applicant only, not for staff reading the notification log."""
+    return CODE.sub("******", body)
 
 
 def backoff(attempts: int) -> timedelta:
@@ -72,9 +83,11 @@ def deliver_notification(notification_id: int) -> str:
         notification.last_error = (
             "" if outcome == Notification.Status.SENT else "SMS_BACKEND does not send messages"
         )
-    notification.save(
-        update_fields=["status", "attempts", "last_error", "next_attempt_at", "sent_at"]
-    )
+    fields = ["status", "attempts", "last_error", "next_attempt_at", "sent_at"]
+    if notification.purpose in SECRET_PURPOSES and notification.status in FINAL:
+        notification.body = redacted(notification.body)
+        fields.append("body")
+    notification.save(update_fields=fields)
     if notification.status == Notification.Status.RETRYING:
         schedule_retry(notification)
     return notification.status

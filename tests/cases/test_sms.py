@@ -153,3 +153,45 @@ def test_checks_refuse_a_backend_that_does_not_exist(settings):
     settings.SMS_BACKEND = "cases.sms.NoSuchBackend"
     [error] = errors()
     assert error.id == "cases.E010"
+
+
+OTP_BODY = (
+    "随州劳动争议调解中心：您的验证码为 482915，10 分钟内有效。核实网址 https://example.org/verify/"
+)
+
+
+def test_a_one_time_code_leaves_the_log_once_sent():
+    sms.outbox.clear()
+    record = notification(purpose="one_time_code", body=OTP_BODY)
+    assert deliver_notification.call(record.pk) == "sent"
+    assert sms.outbox == [("13800000001", OTP_BODY)]  # the applicant got the code
+    record.refresh_from_db()
+    assert "482915" not in record.body and "验证码为 ******" in record.body
+    assert "/verify/" in record.body  # the rest of the message stays for the log
+
+
+def test_a_one_time_code_is_kept_for_a_retry_and_removed_when_given_up(settings, gateway):
+    gateway.status = 503
+    record = notification(purpose="one_time_code", body=OTP_BODY)
+    assert deliver_notification.call(record.pk) == "retrying"
+    record.refresh_from_db()
+    assert "482915" in record.body  # still needed for the next attempt
+    gateway.status = 400  # the gateway refuses it for good
+    assert deliver_notification.call(record.pk) == "failed"
+    record.refresh_from_db()
+    assert "482915" not in record.body
+
+
+def test_a_code_not_sent_is_not_kept_either(settings):
+    settings.SMS_BACKEND = sms.NOT_SENDING
+    record = notification(purpose="one_time_code", body=OTP_BODY)
+    assert deliver_notification.call(record.pk) == "not_sent"
+    record.refresh_from_db()
+    assert "482915" not in record.body
+
+
+def test_other_messages_keep_their_numbers():
+    record = notification(body="您的申请已收到，编号 SZ-2026-123456，电话 0722-3456789。")
+    assert deliver_notification.call(record.pk) == "sent"
+    record.refresh_from_db()
+    assert record.body == "您的申请已收到，编号 SZ-2026-123456，电话 0722-3456789。"
