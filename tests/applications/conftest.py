@@ -17,15 +17,15 @@ def _fresh_cache_and_private_storage(settings, tmp_path):
 
 
 @pytest.fixture
-def routing_data(request, settings, tmp_path, monkeypatch):
+def routing_data(db, settings, tmp_path, monkeypatch):
     """The page skeleton, agencies, organizations, demo liaisons and the default routing rules
-    (not the full demo content: much faster)."""
-    import io
+    (not the full demo content: much faster).
 
-    if "run_on_commit" in request.fixturenames or "transactional_db" in request.fixturenames:
-        request.getfixturevalue("transactional_db")
-    else:
-        request.getfixturevalue("db")
+    It asks for `db` in its signature: asked for later (getfixturevalue), pytest-django had
+    already decided the test needs no test database, and a file run alone wrote to the
+    development database. With `run_on_commit` (which asks for `transactional_db`) in the
+    same test, pytest-django makes the database transactional all the same."""
+    import io
 
     from cases.demo import liaisons, routing_rules
     from demo import site_tree
