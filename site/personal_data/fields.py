@@ -126,6 +126,15 @@ class PhoneMaskField(_Derived, models.CharField):
         return mask_phone(str(value or ""))
 
 
+def derived_sources(model) -> set[str]:
+    """The fields a digest or mask of `model` is computed from."""
+    return {
+        field.source.split(".")[0]
+        for field in model._meta.concrete_fields
+        if isinstance(field, _Derived)
+    }
+
+
 def with_derived_fields(model, update_fields):
     """`update_fields` plus the derived fields whose source is among them."""
     if update_fields is None:

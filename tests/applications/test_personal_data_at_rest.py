@@ -165,3 +165,18 @@ def test_serializers_round_trip_the_plain_answers():
     (loaded,) = serializers.deserialize("json", dumped)
     assert loaded.object.answers == case.answers
     assert loaded.object.applicant_phone == PHONE
+
+
+def test_update_of_a_digest_source_is_refused_and_changes_nothing():
+    from personal_data.querysets import StaleDigestError
+
+    case, _created = submit(application())
+    before = raw_case(case)
+    with pytest.raises(StaleDigestError, match="applicant_phone"):
+        Case.objects.filter(pk=case.pk).update(applicant_phone="13912345678")
+    case.answers = {"applicant": {"name": "改"}}
+    with pytest.raises(StaleDigestError, match="answers"):
+        Case.objects.bulk_update([case], ["answers"])
+    assert raw_case(case) == before
+    # Fields nothing is derived from update as ever.
+    assert Case.objects.filter(pk=case.pk).update(applicant_email="new@example.org") == 1

@@ -148,3 +148,16 @@ def test_the_migration_encrypts_existing_mediators(agencies, make_mediator):
     assert raw(blank)["digest"] == "" and raw(blank)["id_number"] == ""
     first = Mediator.objects.get(pk=first.pk)
     assert (first.phone, first.id_number) == (LANDLINE, id_number(6))
+
+
+def test_update_of_the_id_number_or_phone_is_refused(agencies, make_mediator):
+    from personal_data.querysets import StaleDigestError
+
+    mediator = make_mediator(agencies["hrss"], phone=PHONE, id_number=id_number(7))
+    before = raw(mediator)
+    with pytest.raises(StaleDigestError, match="id_number"):
+        Mediator.objects.filter(pk=mediator.pk).update(id_number=id_number(8))
+    with pytest.raises(StaleDigestError, match="phone"):
+        Mediator.objects.active().update(phone=LANDLINE)
+    assert raw(mediator) == before
+    assert Mediator.objects.filter(pk=mediator.pk).update(name="改名") == 1

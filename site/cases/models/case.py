@@ -21,6 +21,7 @@ from personal_data.fields import (
     PhoneMaskField,
     with_derived_fields,
 )
+from personal_data.querysets import PersonalDataQuerySet
 
 
 class Case(models.Model):
@@ -164,6 +165,10 @@ class Case(models.Model):
     anonymised_at = models.DateTimeField(
         null=True, blank=True, editable=False, verbose_name=_("Anonymised")
     )
+
+    # update()/bulk_update() of the mobile or the answers are refused: their digests and
+    # mask are computed on save (ADR 0038).
+    objects = PersonalDataQuerySet.as_manager()
 
     class Meta:
         ordering = ["-submitted_at"]

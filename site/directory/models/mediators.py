@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from personal_data import keys
 from personal_data.fields import EncryptedCharField, KeyedDigestField, PhoneMaskField
+from personal_data.querysets import PersonalDataQuerySet
 
 from .agencies import Agency
 from .organizations import MediationOrganization
@@ -66,7 +67,7 @@ def validate_id_number(value):
         ) from error
 
 
-class MediatorQuerySet(models.QuerySet):
+class MediatorQuerySet(PersonalDataQuerySet):
     def public(self):
         return self.filter(is_public=True, status=MediatorStatus.ACTIVE)
 
