@@ -3,9 +3,10 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from cases.models import Notification, RoutingRule
+from cases.models import Notification, PurgeRecord, RoutingRule
 
 
 class RoutingRuleViewSet(SnippetViewSet):
@@ -54,5 +55,31 @@ class NotificationViewSet(ModelViewSet):
     ]
 
 
+class ViewOnlyPolicy(ModelPermissionPolicy):
+    """A log is read, never written by hand: only the "view" action is ever granted."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return "view" in actions and self.user_has_permission(user, "view")
+
+
+class PurgeRecordViewSet(ModelViewSet):
+    """The retention log (ADR 0039): what the nightly jobs deleted or anonymised, how many,
+    under which rule; never names or numbers."""
+
+    model = PurgeRecord
+    icon = "bin"
+    menu_label = _("Purge log")
+    menu_order = 320
+    add_to_admin_menu = True
+    list_display = ["created_at", "kind", "count", "detail"]
+    list_filter = ["kind"]
+    form_fields = ["kind", "count", "detail", "created_at"]  # required by the viewset; unused
+    # Its permission policy is ViewOnlyPolicy, registered in ApplicationsConfig.ready().
+
+
 routing_rule_viewset = RoutingRuleViewSet()
 notification_viewset = NotificationViewSet("notifications")
+purge_record_viewset = PurgeRecordViewSet("purge_records")

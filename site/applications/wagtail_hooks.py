@@ -5,7 +5,11 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
 from applications.views.admin import routing_preview
-from applications.viewsets import notification_viewset, routing_rule_viewset
+from applications.viewsets import (
+    notification_viewset,
+    purge_record_viewset,
+    routing_rule_viewset,
+)
 
 register_snippet(routing_rule_viewset)
 
@@ -13,6 +17,11 @@ register_snippet(routing_rule_viewset)
 @hooks.register("register_admin_viewset")
 def register_notifications():
     return notification_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_purge_log():
+    return purge_record_viewset
 
 
 @hooks.register("register_admin_urls")
