@@ -7,7 +7,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from applications.api_schemas import ApplicationIn, ApplicationOut, TrackIn, TrackOut
 from applications.services import idempotency, ratelimit, tracking
-from cases import references, validators
+from cases import next_steps, references, validators
 from cases.api.body import BodyRefused, read_object
 from cases.api.openapi import json_body, with_nested_schemas
 from cases.api.schemas import ErrorOut
@@ -120,6 +120,7 @@ def _application_out(case) -> dict:
         "status": str(case.status),
         "agency": {"code": case.agency.code, "name": case.agency.name},
         "routing": {"rule": case.routing_rule_name, "explanation": case.routing_explanation},
+        "next_steps": next_steps.as_text(next_steps.next_steps(case)),
     }
 
 
@@ -181,6 +182,11 @@ def track(request):
             "agency": view.agency_name,
             "agency_phone": view.agency_phone,
             "next_step": view.next_step,
+            "next_steps": next_steps.as_text(view.next_steps),
+            "clocks": [
+                {"label": c.label, "date": c.date.isoformat(), "basis": c.basis}
+                for c in view.clocks
+            ],
             "timeline": [
                 {"date": entry["date"].isoformat(), "label": entry["label"], "note": entry["note"]}
                 for entry in view.timeline

@@ -32,6 +32,9 @@ class ApplicationOut(Schema):
     status: str
     agency: AgencyOut
     routing: RoutingOut
+    # What happens next for this dispute's stage, each sentence with its legal basis
+    # (cases/next_steps.py).
+    next_steps: list[str]
 
 
 class TrackIn(Schema):
@@ -45,6 +48,12 @@ class TimelineEntry(Schema):
     note: str = ""
 
 
+class ClockOut(Schema):
+    label: str
+    date: str
+    basis: str
+
+
 class TrackOut(Schema):
     reference: str
     type: str
@@ -53,4 +62,7 @@ class TrackOut(Schema):
     agency: str
     agency_phone: str
     next_step: str
+    next_steps: list[str]
+    # The applicant's art. 14 date and the organization's working limit, each labelled.
+    clocks: list[ClockOut]
     timeline: list[TimelineEntry]

@@ -13,7 +13,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cases.choices import ApplicationType, CaseStatus
+from cases.choices import ApplicationType, CaseStatus, DisputeStage
 from cases.working_days import add_days, add_working_days
 
 OUTCOME_STATUSES = {
@@ -24,7 +24,10 @@ OUTCOME_STATUSES = {
     CaseStatus.COMPLETED,
     CaseStatus.CLOSED,
 }
-MEDIATION_DAYS = 15  # 劳动争议调解仲裁法 art. 14
+# 15 days twice: from receipt, the applicant's way to arbitration (劳动争议调解仲裁法 art. 14);
+# from acceptance, the organization's working limit (企业劳动争议协商调解规定).
+MEDIATION_DAYS = 15
+OPEN_MEDIATION_STATUSES = (CaseStatus.SUBMITTED, CaseStatus.ACCEPTED, CaseStatus.IN_MEDIATION)
 DELEGATED_FEEDBACK_DAYS = 30  # the seed document; 特邀调解规定 art. 27
 ENTRUSTED_DAYS = {"ordinary": 15, "simple": 7}  # 特邀调解规定 art. 27
 
@@ -50,7 +53,34 @@ def acceptance_due(case) -> datetime.date | None:
     return add_working_days(start, settings.CASE_SETUP_RESPONSE_WORKING_DAYS)
 
 
+def received_on(case) -> datetime.date:
+    """The day the handling organization received the application (art. 14 counts from it)."""
+    moment = case.arrived_at or case.submitted_at or timezone.now()
+    return timezone.localdate(moment)
+
+
+def counts_art_14(case) -> bool:
+    """Art. 14's clock is the way to arbitration from mediation before any case is filed;
+    with arbitration or a court case under way it does not apply."""
+    return case.application_type == ApplicationType.MEDIATION and case.dispute_stage in (
+        "",
+        DisputeStage.PRE_CASE,
+    )
+
+
+def arbitration_open_after(case) -> datetime.date | None:
+    """The last day of art. 14's 15 days from receipt (moved off a rest day or holiday): with
+    no agreement by the end of it, a party may apply for arbitration. None for applications
+    that are not mediation."""
+    if case.application_type != ApplicationType.MEDIATION:
+        return None
+    return add_days(received_on(case), MEDIATION_DAYS)
+
+
 def mediation_due(case) -> datetime.date | None:
+    """The organization's working limit: 15 days from acceptance, longer only by the
+    extension both parties agreed to (企业劳动争议协商调解规定). Not the applicant's art. 14
+    clock, which runs from receipt (`arbitration_open_after`)."""
     if case.application_type != ApplicationType.MEDIATION or not case.accepted_at:
         return None
     return add_days(_local_date(case.accepted_at), MEDIATION_DAYS + case.mediation_extension_days)
@@ -143,17 +173,33 @@ def clocks(case) -> list[Clock]:
             str(_("Internal service level, in working days")),
         )
     ]
+    if counts_art_14(case):
+        result.append(
+            Clock(
+                "arbitration_open",
+                str(_("Applicant may go to arbitration after")),
+                arbitration_open_after(case),
+                case.status in OPEN_MEDIATION_STATUSES,
+                str(
+                    _(
+                        "15 days from receipt without an agreement (Labor Dispute Mediation "
+                        "and Arbitration Law, art. 14)"
+                    )
+                ),
+            )
+        )
     if case.application_type == ApplicationType.MEDIATION:
         result.append(
             Clock(
                 "mediation",
-                str(_("Mediation period")),
+                str(_("Mediation working limit")),
                 case.mediation_due,
                 case.status in (CaseStatus.ACCEPTED, CaseStatus.IN_MEDIATION),
                 str(
                     _(
-                        "15 days from acceptance (Labor Dispute Mediation and Arbitration Law, "
-                        "art. 14)"
+                        "15 days from acceptance, longer only with both parties' recorded "
+                        "agreement (Provisions on Consultation and Mediation of Enterprise "
+                        "Labor Disputes)"
                     )
                 ),
             )
@@ -172,10 +218,12 @@ def clocks(case) -> list[Clock]:
 
 
 def may_apply_for_arbitration(case) -> bool:
-    """The 15-day mediation period ended without agreement: the parties may now apply for
-    arbitration (劳动争议调解仲裁法 art. 14)."""
+    """Mediation ended without agreement, or art. 14's 15 days from receipt ran out without
+    one: the parties may now apply for arbitration (劳动争议调解仲裁法 art. 14)."""
     if case.status == CaseStatus.NO_AGREEMENT:
         return True
+    if counts_art_14(case):
+        return case.status in OPEN_MEDIATION_STATUSES and arbitration_open_after(case) < today()
     return (
         case.status in (CaseStatus.ACCEPTED, CaseStatus.IN_MEDIATION)
         and case.mediation_due is not None

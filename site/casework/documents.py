@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cases import next_steps
 from cases.choices import ApplicationType, CaseStatus, DisputeCategory, PartyKind
 from casework.models import CaseOutcome
 
@@ -149,4 +150,6 @@ def document_context(case) -> dict:
         "accepted_on": timezone.localdate(case.accepted_at) if case.accepted_at else None,
         "submitted_on": submitted_on,
         "decided_on": timezone.localdate(outcome.decided_at) if outcome else None,
+        # The two clocks, each for what it is (cases/next_steps.py).
+        "clocks": next_steps.public_clocks(case),
     }

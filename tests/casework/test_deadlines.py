@@ -134,10 +134,19 @@ def test_clock_states_and_the_arbitration_notice(casework_data):
         case.mediation_due = today + datetime.timedelta(days=offset)
         mediation = next(c for c in deadlines.clocks(case) if c.name == "mediation")
         assert mediation.state == state, offset
+    # Art. 14 counts from receipt, whatever the working limit from acceptance says.
+    case.arrived_at = timezone.now()
     case.mediation_due = today - datetime.timedelta(days=1)
-    assert deadlines.may_apply_for_arbitration(case)
-    case.mediation_due = today
     assert not deadlines.may_apply_for_arbitration(case)
+    case.arrived_at = timezone.now() - datetime.timedelta(days=40)  # past any holiday move
+    case.mediation_due = today + datetime.timedelta(days=10)
+    assert deadlines.arbitration_open_after(case) < today
+    assert deadlines.may_apply_for_arbitration(case)
+    case.status = CaseStatus.SUBMITTED  # not even accepted yet: the organization received it
+    assert deadlines.may_apply_for_arbitration(case)
+    case.dispute_stage = "award_issued"  # art. 14 is moot after an award
+    assert deadlines.arbitration_open_after(case) and not deadlines.counts_art_14(case)
+    case.dispute_stage = "pre_case"
     case.status = CaseStatus.NO_AGREEMENT
     assert deadlines.may_apply_for_arbitration(case)
     case.status = CaseStatus.AGREEMENT

@@ -131,6 +131,16 @@ def test_which_clock_is_named(cases):
     assert entries[referral_like.reference].clock == "向法院反馈"
 
 
+def test_pre_case_mediations_also_give_the_applicants_art_14_date(cases):
+    late = cases["late"]
+    hrss = {d.agency.code: d for d in digest.collect(deadlines.today())}["hrss-zengdu"]
+    entry = next(e for e in hrss.overdue if e.reference == late.reference)
+    assert entry.arbitration_open == deadlines.arbitration_open_after(late)
+    _subject, body = digest.render(hrss, deadlines.today())
+    assert f"申请人可申请仲裁的日期（此日后）: {entry.arbitration_open:%Y-%m-%d}" in body
+    assert "第十四条，自收到申请之日起15日" in body
+
+
 def test_agencies_without_liaisons_get_nothing(cases):
     from directory.models import AgencyMembership
 

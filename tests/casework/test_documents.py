@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from cases import deadlines
 from casework.models import AuditEntry
 from casework.services.actions import perform
 
@@ -54,7 +55,15 @@ def test_acceptance_and_decline_notices(client, casework_data):
     client.force_login(staff("center-city-head"))
     html = client.get(url(accepted, "acceptance")).content.decode()
     assert "受理通知书" in html and "经审查，决定受理" in html
-    assert "十五日" in html
+    # The two clocks, each labelled: the applicant's art. 14 date (from receipt) and the
+    # organization's working limit (from acceptance); the dates are pinned in
+    # tests/applications/test_next_steps.py.
+    art_14 = deadlines.arbitration_open_after(accepted)
+    assert f"到此日仍未达成调解协议的，您可以申请仲裁：{art_14.year}年{art_14.month}月" in html
+    assert "《劳动争议调解仲裁法》第十四条" in html
+    due = accepted.mediation_due
+    assert f"调解组织工作期限至：{due.year}年{due.month}月{due.day}日" in html
+    assert "自受理之日起15日，双方同意方可延长" in html
     html = client.get(url(declined, "decline")).content.decode()
     assert "不予受理通知书" in html and "不属于劳动争议" in html and "请向人民法院起诉" in html
 

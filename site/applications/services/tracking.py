@@ -1,10 +1,11 @@
 """What an applicant may see of their case: a public-safe timeline, nothing else."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from cases import next_steps as stage_steps
 from cases.choices import CaseStatus
 from cases.models import Case, CaseEvent
 from personal_data import keys
@@ -22,6 +23,8 @@ class PublicView:
     timeline: list
     next_step: str
     application_type_code: str = ""
+    next_steps: list = field(default_factory=list)  # stage-right advice (cases/next_steps.py)
+    clocks: list = field(default_factory=list)  # art. 14 and the working limit, labelled
 
 
 NEXT_STEPS = {
@@ -50,6 +53,12 @@ NEXT_STEPS = {
     CaseStatus.COMPLETED: gettext_lazy("The help you asked for is complete."),
     CaseStatus.CLOSED: gettext_lazy("The case is closed."),
 }
+
+
+# Advice about what is next no longer applies once it is settled; the clocks only run
+# while the application is open.
+SETTLED = (CaseStatus.AGREEMENT, CaseStatus.COMPLETED, CaseStatus.CLOSED, CaseStatus.WITHDRAWN)
+RUNNING = (CaseStatus.SUBMITTED, CaseStatus.ACCEPTED, CaseStatus.IN_MEDIATION)
 
 
 def find(reference: str, phone: str) -> Case | None:
@@ -94,4 +103,8 @@ def public_view(case: Case) -> PublicView:
         timeline=timeline,
         next_step=str(NEXT_STEPS.get(case.status, "")),
         application_type_code=str(case.application_type),
+        next_steps=stage_steps.with_links(stage_steps.next_steps(case))
+        if case.status not in SETTLED
+        else [],
+        clocks=stage_steps.public_clocks(case) if case.status in RUNNING else [],
     )

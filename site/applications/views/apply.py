@@ -13,6 +13,7 @@ from applications.services import ratelimit
 from applications.summary import rows
 from applications.wizard.definitions import MEDIATION, WIZARDS, build_application, default_initial
 from applications.wizard.state import WizardState, initial_from
+from cases import next_steps
 from cases.forms.dispute import Relationship
 from cases.models import Case
 from cases.services import evidence as evidence_store
@@ -245,7 +246,12 @@ def done(request, slug):
     return render(
         request,
         "applications/done.html",
-        {"wizard": wizard, "case": case, "enterprise": case.answers.get("enterprise") or {}},
+        {
+            "wizard": wizard,
+            "case": case,
+            "enterprise": case.answers.get("enterprise") or {},
+            "next_steps": next_steps.with_links(next_steps.next_steps(case)),
+        },
     )
 
 

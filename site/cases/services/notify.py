@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from cases import next_steps
 from cases.models import Notification
 from directory.models import AgencyMembership
 
@@ -38,6 +39,9 @@ def compose(case, decision) -> list[Notification]:
         "track_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("applications:track"),
         "verify_url": verify_url(),
     }
+    steps = next_steps.next_steps(case)
+    context["next_steps"] = next_steps.as_text(steps)
+    context["next_step_headline"] = next_steps.headline(steps)
     planned = []
     subject = _("New application %(reference)s") % {"reference": case.reference}
     body = render_to_string("emails/new_case.txt", context)

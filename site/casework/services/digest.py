@@ -14,6 +14,7 @@ import datetime
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -48,6 +49,8 @@ class Entry:
     remark: str  # "3 days overdue" / "due today" / "2 days left"
     handler: str
     url: str
+    # The applicant's art. 14 date (15 days from receipt), beside the working limit.
+    arbitration_open: datetime.date | None = None
 
 
 @dataclass
@@ -84,10 +87,20 @@ def _clock_name(row) -> str:
     if row["feedback_due"] == due:
         return str(_("Feedback to the court"))
     if row["mediation_due"] == due and row["status"] != CaseStatus.SUBMITTED:
-        return str(_("Mediation period"))
+        return str(_("Mediation working limit"))
     if row["application_type"] == ApplicationType.MEDIATION:
         return str(_("Acceptance decision"))
     return str(_("First response"))
+
+
+def _arbitration_open(row) -> datetime.date | None:
+    case = SimpleNamespace(
+        application_type=row["application_type"],
+        dispute_stage=row["dispute_stage"],
+        arrived_at=row["arrived_at"],
+        submitted_at=row["submitted_at"],
+    )
+    return deadlines.arbitration_open_after(case) if deadlines.counts_art_14(case) else None
 
 
 def _remark(days: int) -> str:
@@ -134,6 +147,9 @@ def collect(today: datetime.date | None = None) -> list[AgencyDigest]:
             "next_due",
             "mediation_due",
             "feedback_due",
+            "arrived_at",
+            "submitted_at",
+            "dispute_stage",
             "assigned_to__username",
             "assigned_to__first_name",
             "assigned_to__last_name",
@@ -169,6 +185,7 @@ def collect(today: datetime.date | None = None) -> list[AgencyDigest]:
             remark=_remark((row["next_due"] - today).days),
             handler=handler,
             url=base + reverse("casework:case", args=[row["reference"]]),
+            arbitration_open=_arbitration_open(row),
         )
         digest = digests[row["agency_id"]]
         (digest.overdue if overdue else digest.due_soon).append(entry)

@@ -151,16 +151,20 @@ def test_evidence_of_another_case_or_missing_file_answers_404(login, hrss_case):
     assert not AuditEntry.objects.filter(action=AuditEntry.Action.DOWNLOAD).exists()
 
 
-def test_arbitration_notice_when_the_mediation_period_ran_out(login, hrss_case):
+def test_arbitration_notice_when_art_14s_days_from_receipt_ran_out(login, hrss_case):
+    """Art. 14 counts 15 days from receipt, not from acceptance: the notice shows although
+    the organization's own working limit (from acceptance) has not run out."""
     client = login("hrss-zengdu")
     assert 'id="arbitration-notice"' not in client.get(page_url(hrss_case)).content.decode()
     run(hrss_case, "accept", "hrss-zengdu")
     Case.objects.filter(pk=hrss_case.pk).update(
-        mediation_due=timezone.localdate() - datetime.timedelta(days=1)
+        arrived_at=timezone.now() - datetime.timedelta(days=20),
+        mediation_due=timezone.localdate() + datetime.timedelta(days=5),
     )
     html = client.get(page_url(hrss_case)).content.decode()
     assert 'id="arbitration-notice"' in html
     assert "当事人现在可以申请仲裁" in html
+    assert 'data-clock="arbitration_open"' in html and 'data-clock="mediation"' in html
 
 
 def test_sessions_outcome_terms_and_history_of_a_mediated_case(login, hrss_case):
