@@ -98,6 +98,55 @@ def mobile(value: str) -> str:
     return digits
 
 
+_LANDLINE_SEPARATORS = re.compile(r"[\s\-()（）—]")
+_EXTENSION = re.compile(r"(?:转|ext\.?|x|#)\s*(\d{1,6})$", re.IGNORECASE)
+
+
+def landline(value: str) -> str:
+    """A fixed-line number with its area code (0722-3456789, (0722)3456789, 07223456789,
+    010-12345678; an extension after 转, ext or #). Normalized as 0722-3456789[-123]. Area
+    codes are 010 and 02x (three digits) or four digits starting with 0; the local number
+    has 7 or 8 digits and does not start with 0 or 1."""
+    text = (value or "").strip()
+    extension = ""
+    found = _EXTENSION.search(text)
+    if found:
+        extension, text = found.group(1), text[: found.start()]
+    digits = _LANDLINE_SEPARATORS.sub("", text)
+    if not digits.isdigit():
+        raise ValidationError(
+            _("A landline has only digits, e.g. 0722-3456789."), code="landline_format"
+        )
+    if not digits.startswith("0"):
+        raise ValidationError(
+            _("Add the area code before the number, e.g. 0722 for Suizhou."),
+            code="landline_area_code",
+        )
+    area_length = 3 if digits[1] in "12" else 4
+    area, local = digits[:area_length], digits[area_length:]
+    if len(local) not in (7, 8) or local[0] in "01":
+        raise ValidationError(
+            _("Enter a landline with its area code, e.g. 0722-3456789."),
+            code="landline_length",
+        )
+    return f"{area}-{local}" + (f"-{extension}" if extension else "")
+
+
+def phone_number(value: str) -> str:
+    """A mobile number or a landline with its area code, normalized as either."""
+    try:
+        return mobile(value)
+    except ValidationError:
+        pass
+    try:
+        return landline(value)
+    except ValidationError:
+        raise ValidationError(
+            _("Enter a mobile number or a landline with its area code, e.g. 0722-3456789."),
+            code="phone",
+        ) from None
+
+
 def amount(value) -> Decimal:
     """An amount in yuan: not negative, at most 2 decimals, below an absurd ceiling."""
     text = str(value).strip().replace(",", "").replace("，", "")

@@ -19,7 +19,8 @@ PARTY_FIELDS = (
     ("credit_code", _("Unified social credit code"), None),
     ("legal_representative", _("Legal representative"), None),
     ("contact_name", _("Contact person"), None),
-    ("phone", _("Mobile number"), None),
+    ("phone", _("Phone"), None),
+    ("landline", _("Office landline"), None),
     ("email", _("Email"), None),
     ("address", _("Address"), None),
 )
@@ -46,6 +47,7 @@ ENTERPRISE_FIELDS = (
     ("has_mediation_committee", _("Has a mediation committee"), None),
     ("contact_name", _("Contact person"), None),
     ("phone", _("Mobile number"), None),
+    ("landline", _("Office landline"), None),
     ("email", _("Email"), None),
     ("questions", _("Questions"), None),
 )

@@ -14,7 +14,8 @@ class PartyIn(Schema):
     name: str
     id_number: str | None = None
     credit_code: str | None = None
-    phone: str | None = None
+    phone: str | None = None  # applicant: a mobile; respondent: a mobile or a landline
+    landline: str | None = None  # applicant's office landline with area code (optional)
     email: str | None = None
     address: str | None = None
 
@@ -40,6 +41,7 @@ class EnterpriseIn(Schema):
     has_mediation_committee: bool | None = None
     contact_name: str
     phone: str
+    landline: str | None = None  # with area code, e.g. 0722-3456789
     email: str | None = None
     address: str | None = None
     industry: str | None = None

@@ -55,6 +55,20 @@ class MobileField(NormalizingCharField):
         }
 
 
+class PhoneNumberField(MobileField):
+    """A mobile number or a landline with its area code (validators.phone_number)."""
+
+    normalizer = staticmethod(validators.phone_number)
+
+
+class LandlineField(MobileField):
+    normalizer = staticmethod(validators.landline)
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 30)
+        super().__init__(**kwargs)
+
+
 class AmountField(forms.CharField):
     """Yuan with at most 2 decimals; returns a Decimal (CharField so '1,200' is accepted)."""
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from cases.choices import PartyKind
 from home.plain_text import PlainTextMixin
 
-from .fields import CreditCodeField, MobileField, ResidentIdField
+from .fields import CreditCodeField, LandlineField, MobileField, PhoneNumberField, ResidentIdField
 
 
 class PartyForm(PlainTextMixin, forms.Form):
@@ -32,6 +32,11 @@ class PartyForm(PlainTextMixin, forms.Form):
     )
     contact_name = forms.CharField(max_length=50, required=False, label=_("Contact person"))
     phone = MobileField(required=False, label=_("Mobile number"))
+    landline = LandlineField(
+        required=False,
+        label=_("Office landline (optional)"),
+        help_text=_("With the area code, e.g. 0722-3456789."),
+    )
     email = forms.EmailField(
         max_length=254,
         required=False,
@@ -47,7 +52,13 @@ class PartyForm(PlainTextMixin, forms.Form):
         if role == "respondent":
             self.fields["kind"].label = _("Is the other side a worker or an employer?")
             self.fields["name"].label = _("Name of the other side")
-            self.fields["phone"].label = _("Their mobile number (optional)")
+            # The other side is often an employer known only by its office landline.
+            self.fields["phone"] = PhoneNumberField(
+                required=False,
+                label=_("Their phone (optional)"),
+                help_text=_("A mobile number, or a landline with its area code."),
+            )
+            del self.fields["landline"]
             self.fields["email"].label = _("Their email (optional)")
             self.fields["email"].help_text = ""
             self.fields["id_number"].label = _("Their resident ID number (optional)")

@@ -7,7 +7,7 @@ from cases.choices import UnionStatus
 from directory.regions import REGION_REQUIRED, region_choices_with_prompt
 from home.plain_text import PlainTextMixin
 
-from .fields import CreditCodeField, MobileField
+from .fields import CreditCodeField, LandlineField, MobileField
 
 
 class EnterpriseForm(PlainTextMixin, forms.Form):
@@ -68,6 +68,11 @@ class ContactForm(PlainTextMixin, forms.Form):
     phone = MobileField(
         label=_("Mobile number"),
         help_text=_("Used to track your application; +86, spaces and dashes are fine."),
+    )
+    landline = LandlineField(
+        required=False,
+        label=_("Office landline (optional)"),
+        help_text=_("With the area code, e.g. 0722-3456789."),
     )
     email = forms.EmailField(
         max_length=254,
