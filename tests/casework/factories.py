@@ -45,3 +45,32 @@ def make_case(payload=None, **kwargs):
     application = intake.parse(payload or mediation_payload(**kwargs))
     case, _created = submit(application)
     return case
+
+
+def ready_for_agreement(case, actor=None):
+    """What an agreement needs first (casework/actions/mediation.check_agreement_can_be_made):
+    a mediator of the handling agency, a session and its minutes. Accepts the case if needed;
+    leaves it in mediation."""
+    import datetime
+
+    from django.utils import timezone
+
+    from casework.services.actions import perform
+    from directory.models import Mediator
+
+    actor = actor or staff(case.agency.code)
+    if case.status == "submitted":
+        perform(case, "accept", actor, {}, case.version)
+    mediator = Mediator.objects.filter(agency=case.agency).first()
+    perform(case, "assign", actor, {"mediator": mediator}, case.version)
+    starts = timezone.now() + datetime.timedelta(hours=1)
+    perform(case, "schedule_session", actor, {"starts_at": starts, "place": "调解室"}, case.version)
+    session = case.sessions.latest("pk")
+    perform(
+        case,
+        "record_minutes",
+        actor,
+        {"session": session, "minutes": "双方陈述意见。"},
+        case.version,
+    )
+    return case

@@ -69,7 +69,7 @@ def test_a_session_gives_its_time_and_place_and_a_transfer_the_new_agency():
 @pytest.mark.parametrize(
     ("status", "name", "words"),
     [
-        ("accepted", "record_agreement", "已达成调解协议"),
+        ("in_mediation", "record_agreement", "已达成调解协议"),
         ("accepted", "record_no_agreement", "未达成协议"),
         ("submitted", "withdraw", "撤回"),
     ],

@@ -43,6 +43,10 @@ def test_feedback_follows_the_case_to_its_agreement(city_token):
     mediator = Mediator.objects.filter(status="active").first()
     perform(case, "accept", handler)
     perform(case, "assign", handler, {"mediator": mediator})
+    starts = timezone.now() + datetime.timedelta(hours=1)
+    perform(case, "schedule_session", handler, {"starts_at": starts, "place": "中心调解室"})
+    session = case.sessions.get()
+    perform(case, "record_minutes", handler, {"session": session, "minutes": "双方陈述。"})
     perform(
         case,
         "record_agreement",

@@ -58,10 +58,20 @@ def session_data():
     }
 
 
+def own_mediator(case):
+    from directory.models import Mediator
+
+    return Mediator.objects.filter(agency=case.agency).first()
+
+
+def minutes(case):
+    return {"session": case.sessions.get(), "minutes": "双方陈述。"}
+
+
 def walk(case, steps):
     assert_tracked(case, S.SUBMITTED)
     for name, user, data, status in steps:
-        perform(case, name, staff(user), data)
+        perform(case, name, staff(user), data(case) if callable(data) else data)
         assert_tracked(case, status)
 
 
@@ -70,7 +80,9 @@ def test_mediation_to_an_agreement_and_closed():
         make_case(region="zengdu"),
         [
             ("accept", HANDLER, {}, S.ACCEPTED),
+            ("assign", HANDLER, lambda case: {"mediator": own_mediator(case)}, S.ACCEPTED),
             ("schedule_session", HANDLER, session_data(), S.IN_MEDIATION),
+            ("record_minutes", HANDLER, minutes, S.IN_MEDIATION),
             ("record_agreement", HANDLER, {"terms": TERMS, "summary": "达成协议"}, S.AGREEMENT),
             ("close", HEAD, {}, S.CLOSED),
         ],

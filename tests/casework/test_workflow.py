@@ -26,7 +26,6 @@ LEGAL = {
         "assign",
         "schedule_session",
         "extend",
-        "record_agreement",
         "record_no_agreement",
         "withdraw",
     },
@@ -68,8 +67,19 @@ SENIOR_ONLY = {"decline", "close"}
 PATHS = {  # how to bring a new case to each status: (action, actor suffix)
     S.SUBMITTED: [],
     S.ACCEPTED: [("accept", "")],
-    S.IN_MEDIATION: [("accept", ""), ("schedule_session", "")],
-    S.AGREEMENT: [("accept", ""), ("record_agreement", "")],
+    S.IN_MEDIATION: [
+        ("accept", ""),
+        ("assign", ""),
+        ("schedule_session", ""),
+        ("record_minutes", ""),
+    ],
+    S.AGREEMENT: [
+        ("accept", ""),
+        ("assign", ""),
+        ("schedule_session", ""),
+        ("record_minutes", ""),
+        ("record_agreement", ""),
+    ],
     S.NO_AGREEMENT: [("accept", ""), ("record_no_agreement", "")],
     S.WITHDRAWN: [("withdraw", "")],
     S.REJECTED: [("decline", "-head")],
@@ -92,8 +102,8 @@ def data_for(name, case):
             "agency": Agency.objects.exclude(pk=case.agency_id).get(code="justice-zengdu"),
             "reason": "更适合人民调解",
         }
-    if name == "assign":
-        return {"mediator": Mediator.objects.first()}
+    if name == "assign":  # a mediator of the handling agency (agreements require one)
+        return {"mediator": Mediator.objects.filter(agency=case.agency).first()}
     if name == "schedule_session":
         return {"starts_at": tomorrow, "place": "中心第一调解室", "is_online": False}
     if name == "record_minutes":
@@ -257,6 +267,43 @@ def test_agreement_needs_terms_and_records_them_numbered(casework_data):
     assert str(terms[0].amount) == "12000.00"
 
 
+def test_an_agreement_needs_a_recorded_session_and_the_cases_own_mediator(casework_data):
+    """Bad input of issue "Citizen journey": an agreement attempted without a session or a
+    mediator is refused with a clear message and changes nothing; so is a mediator from
+    another agency."""
+    case = make_case()
+    head = staff(case.agency.code + "-head")
+    agreement = data_for("record_agreement", case)
+    perform(case, "accept", head, {}, case.version)
+    with pytest.raises(ActionRefused):  # accepted, no session yet: not even offered
+        perform(case, "record_agreement", head, agreement, case.version)
+    perform(case, "schedule_session", head, data_for("schedule_session", case), case.version)
+    steps = [
+        (None, "调解笔录"),  # a session, but no minutes recorded
+        ("record_minutes", "调解员"),  # minutes, but no mediator named
+    ]
+    for action, message in steps:
+        if action:
+            perform(case, action, head, data_for(action, case), case.version)
+        before = snapshot(case)
+        with pytest.raises(ActionRefused, match=message):
+            perform(case, "record_agreement", head, agreement, case.version)
+        assert snapshot(case) == before
+    stranger = (
+        Mediator.objects.exclude(agency=case.agency)
+        .exclude(organizations__host_agency=case.agency)
+        .first()
+    )
+    perform(case, "assign", head, {"mediator": stranger}, case.version)
+    before = snapshot(case)
+    with pytest.raises(ActionRefused, match="受理机构"):
+        perform(case, "record_agreement", head, agreement, case.version)
+    assert snapshot(case) == before
+    perform(case, "assign", head, data_for("assign", case), case.version)
+    perform(case, "record_agreement", head, agreement, case.version)
+    assert case.status == S.AGREEMENT
+
+
 def test_extension_needs_both_parties(casework_data):
     case = case_in(S.ACCEPTED)
     before = snapshot(case)
@@ -271,10 +318,12 @@ def test_extension_needs_both_parties(casework_data):
 def test_minutes_of_another_case_are_refused(casework_data):
     case = case_in(S.IN_MEDIATION)
     other = case_in(S.IN_MEDIATION)
-    data = {"session": other.sessions.get(), "minutes": "x"}
+    session = other.sessions.get()
+    data = {"session": session, "minutes": "x"}
     with pytest.raises(ActionRefused, match="其他案件"):
         perform(case, "record_minutes", staff(case.agency.code), data, case.version)
-    assert other.sessions.get().minutes == ""
+    session.refresh_from_db()
+    assert session.minutes == "双方陈述了意见。"
 
 
 def test_public_timeline_shows_what_the_applicant_may_see(casework_data):
@@ -290,4 +339,5 @@ def test_public_timeline_shows_what_the_applicant_may_see(casework_data):
     )
     labels = [entry["label"] for entry in public_view(case).timeline]
     assert S.ACCEPTED.label in labels
-    assert not case.events.get(kind=CaseEvent.Kind.ASSIGNED).is_public
+    assigned = case.events.filter(kind=CaseEvent.Kind.ASSIGNED)
+    assert assigned.count() == 2 and not assigned.filter(is_public=True).exists()

@@ -2,13 +2,17 @@
 recorded agreement; another agency cannot open it; a transfer reaches the receiver's queue.
 axe-core finds no serious or critical problem on the queue, the case page or a form."""
 
+import datetime
 import re
+
+from django.utils import timezone
 
 from cases.models import Case
 from casework.models import AuditEntry
+from casework.services.actions import perform
 from directory.models import Mediator
 from tests.applications.factories import WORKER_ID
-from tests.casework.factories import make_case, mediation_payload
+from tests.casework.factories import make_case, mediation_payload, staff
 
 from .accessibility import blocking_violations
 from .conftest import DESKTOP, PageProbe
@@ -89,11 +93,21 @@ def test_hrss_handler_works_a_case_to_an_agreement(live_demo, browser_context_fa
 
     page.get_by_role("link", name="分配", exact=True).click()
     page.wait_for_url("**/actions/assign/")
-    mediator = Mediator.objects.get(name="王建国（示例）")
+    mediator = Mediator.objects.get(name="陈明（示例）")  # managed by HRSS Zengdu
     page.get_by_label("调解员", exact=True).select_option(str(mediator.pk))
     page.get_by_role("button", name="分配", exact=True).click()
     page.wait_for_url(f"**/admin/cases/{ours.reference}/")
-    assert page.locator("#case-mediator").inner_text() == "王建国（示例）"
+    assert page.locator("#case-mediator").inner_text() == "陈明（示例）"
+
+    # An agreement follows a session with its minutes (its own browser steps are tested
+    # with the session forms); recorded here through the service.
+    ours.refresh_from_db()
+    handler = staff("hrss-zengdu")
+    starts = timezone.now() + datetime.timedelta(hours=1)
+    perform(ours, "schedule_session", handler, {"starts_at": starts, "place": "调解室"})
+    session = ours.sessions.get()
+    perform(ours, "record_minutes", handler, {"session": session, "minutes": "双方陈述。"})
+    page.reload()
 
     page.get_by_role("link", name="记录调解协议").click()
     page.wait_for_url("**/actions/record_agreement/")

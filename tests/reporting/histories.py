@@ -55,6 +55,20 @@ def referral(kind, procedure=None):
     return Case.objects.get(reference=response.json()["reference"])
 
 
+def mediated(case, when):
+    """A session with its minutes and a mediator of the handling agency, at `when`: what an
+    agreement needs first (casework/actions/mediation.check_agreement_can_be_made)."""
+    from directory.models import Mediator
+
+    mediator = (
+        Mediator.objects.filter(agency=case.agency).first()
+        or Mediator.objects.filter(organizations__host_agency=case.agency).first()
+    )
+    act(case, "assign", when, {"mediator": mediator})
+    act(case, "schedule_session", when, {"starts_at": when, "place": "调解室"})
+    act(case, "record_minutes", when, {"session": case.sessions.latest("pk"), "minutes": "陈述"})
+
+
 def agreement(amount):
     return {
         "summary": "达成协议",
@@ -66,6 +80,7 @@ def build() -> dict:
     cases = {}
     cases["A"] = a = made(at(3, 2))
     act(a, "accept", at(3, 3))
+    mediated(a, at(3, 13, 9))
     act(a, "record_agreement", at(3, 13), agreement("9000.00"))
 
     collective = mediation_payload(workers=12)
@@ -87,6 +102,7 @@ def build() -> dict:
 
     cases["F"] = f = referral("court_delegated")
     act(f, "accept", at(3, 2, 14))
+    mediated(f, at(3, 20, 9))
     act(f, "record_agreement", at(3, 20), agreement("3000.00"))
 
     cases["G"] = g = referral("court_entrusted", "simple")

@@ -27,7 +27,7 @@ def quarter_cases(demo_site):
     """Six mediations in Zengdu and two in Sui County received in Q2 2026; Zengdu's six
     ended (four agreements, two without), within 15 days except one."""
     from tests.casework.factories import make_case, staff
-    from tests.reporting.histories import act
+    from tests.reporting.histories import act, mediated
 
     Case.objects.filter(applicant_name__startswith=history.LABEL).delete()  # known cases only
     admin = staff("center-city-head")
@@ -43,6 +43,8 @@ def quarter_cases(demo_site):
         day = 30 if late else 10 + number
         ending = "record_agreement" if number < 4 else "record_no_agreement"
         data = {"terms": [{"text": "支付工资"}]} if number < 4 else {"summary": "未达成"}
+        if number < 4:
+            mediated(case, datetime.datetime(2026, 4, day, 9, tzinfo=BEIJING))
         act(case, ending, datetime.datetime(2026, 4, day, 16, tzinfo=BEIJING), data)
     with time_machine.travel(NOW, tick=False):
         yield made

@@ -80,7 +80,35 @@ def extend(case, user, data):
     return {}
 
 
+def mediator_serves_case(case) -> bool:
+    """The named mediator belongs to whoever handles the case: managed by its agency, a
+    member of its mediation organization, or of an organization its agency hosts."""
+    mediator = case.mediator
+    if mediator is None:
+        return False
+    if mediator.agency_id == case.agency_id:
+        return True
+    organizations = mediator.organizations.all()
+    if case.organization_id and organizations.filter(pk=case.organization_id).exists():
+        return True
+    return organizations.filter(host_agency_id=case.agency_id).exists()
+
+
+def check_agreement_can_be_made(case) -> None:
+    """A mediation agreement records what was agreed before a mediator at a session: both
+    must be on the case first (issue "Citizen journey", item 4)."""
+    if not case.sessions.filter(minutes_recorded_at__isnull=False).exists():
+        raise ActionRefused(_("Record the mediation session and its minutes before the agreement."))
+    if case.mediator_id is None:
+        raise ActionRefused(_("Name the mediator before recording the agreement."))
+    if not mediator_serves_case(case):
+        raise ActionRefused(
+            _("The mediator must belong to the agency or organization handling the case.")
+        )
+
+
 def record_agreement(case, user, data):
+    check_agreement_can_be_made(case)
     terms = data.get("terms") or []
     terms = [term for term in terms if (term.get("text") or "").strip()]
     if not terms:
@@ -144,7 +172,7 @@ EXTEND = Action(
 RECORD_AGREEMENT = Action(
     "record_agreement",
     gettext_lazy("Record an agreement"),
-    MEDIATING,
+    frozenset({S.IN_MEDIATION}),  # after a session: see check_agreement_can_be_made
     S.AGREEMENT,
     types=MEDIATION,
     tells_applicant=True,

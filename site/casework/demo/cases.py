@@ -114,6 +114,14 @@ def _session():
     return {"starts_at": _tomorrow_at_nine(), "place": "中心第一调解室（示例）"}
 
 
+def _minutes(case):
+    """An agreement follows a recorded session (casework/actions/mediation.py)."""
+    return {
+        "session": case.sessions.latest("pk"),
+        "minutes": "双方陈述意见，经调解员释法说理，自愿协商一致（示例）。",
+    }
+
+
 # (number, payload, days since arrival, [(action, actor suffix, data factory)])
 PLAN = [
     (1, lambda: _mediation(1, "zengdu"), 0, []),
@@ -129,7 +137,12 @@ PLAN = [
         5,
         lambda: _mediation(5, "zengdu"),
         8,
-        [("accept", "", dict), ("record_agreement", "", _terms)],
+        [
+            ("accept", "", dict),
+            ("schedule_session", "", _session),
+            ("record_minutes", "", _minutes),
+            ("record_agreement", "", _terms),
+        ],
     ),
     (
         6,
@@ -176,7 +189,8 @@ def _run(case, steps):
     User = get_user_model()
     for name, suffix, data in steps:
         actor = User.objects.get(username=f"{case.agency.code}{suffix}")
-        perform(case, name, actor, data(), case.version)
+        payload = data(case) if data is _minutes else data()
+        perform(case, name, actor, payload, case.version)
         mediator = Mediator.objects.filter(agency=case.agency, status="active").first()
         if name == "accept" and mediator is not None:
             perform(case, "assign", actor, {"mediator": mediator}, case.version)

@@ -8,8 +8,9 @@ import pytest
 from django.utils import timezone
 
 from cases.choices import CaseStatus as S
+from tests.casework.factories import ready_for_agreement
 
-from .test_actions import action_url, done, post, refused, run, state
+from .test_actions import action_url, done, post, refused, state
 
 
 def terms(*rows, total=3):
@@ -23,7 +24,7 @@ def terms(*rows, total=3):
 
 
 def test_record_an_agreement_with_two_terms(login, hrss_case):
-    run(hrss_case, "accept", "hrss-zengdu")
+    ready_for_agreement(hrss_case)
     client = login("hrss-zengdu")
     form = client.get(action_url(hrss_case, "record_agreement")).content.decode()
     assert form.count('name="terms-') >= 12  # three empty rows of four fields
@@ -63,20 +64,20 @@ def test_record_an_agreement_with_two_terms(login, hrss_case):
     ],
 )
 def test_agreement_terms_are_validated(login, hrss_case, row, message):
-    run(hrss_case, "accept", "hrss-zengdu")
+    ready_for_agreement(hrss_case)
     client = login("hrss-zengdu")
     html = refused(client, hrss_case, "record_agreement", terms(row), message)
     assert "第1条" in html or "协议条款 1" in html
 
 
 def test_an_agreement_without_terms_is_refused(login, hrss_case):
-    run(hrss_case, "accept", "hrss-zengdu")
+    ready_for_agreement(hrss_case)
     client = login("hrss-zengdu")
     refused(client, hrss_case, "record_agreement", {"summary": "x", **terms()}, "至少要有一条")
 
 
 def test_more_term_rows_without_javascript_keep_what_was_typed(login, hrss_case):
-    run(hrss_case, "accept", "hrss-zengdu")
+    ready_for_agreement(hrss_case)
     client = login("hrss-zengdu")
     before = state(hrss_case)
     data = {"add_rows": "1", **terms({"text": "第一条内容"})}

@@ -18,7 +18,7 @@ from casework.services import audit
 from casework.services.actions import perform
 from directory.models import Mediator
 from tests.applications.factories import WORKER_ID
-from tests.casework.factories import make_case, staff, union_payload
+from tests.casework.factories import make_case, ready_for_agreement, staff, union_payload
 
 PDF = b"%PDF-1.4\n% test evidence\n"
 
@@ -168,7 +168,7 @@ def test_arbitration_notice_when_art_14s_days_from_receipt_ran_out(login, hrss_c
 
 
 def test_sessions_outcome_terms_and_history_of_a_mediated_case(login, hrss_case):
-    mediator = Mediator.objects.filter(status="active").first()
+    mediator = Mediator.objects.filter(status="active", agency=hrss_case.agency).first()
     starts = timezone.now() + datetime.timedelta(days=2)
     run(hrss_case, "accept", "hrss-zengdu")
     run(hrss_case, "assign", "hrss-zengdu", {"mediator": mediator})
@@ -211,6 +211,7 @@ def test_document_links_follow_the_status(login, hrss_case):
     assert links() == set()
     run(hrss_case, "accept", "hrss-zengdu")
     assert links() == {"acceptance"}
+    ready_for_agreement(hrss_case)
     terms = [{"text": "支付工资", "amount": decimal.Decimal("1.00"), "payment_method": "cash"}]
     run(hrss_case, "record_agreement", "hrss-zengdu", {"terms": terms})
     assert links() == {"acceptance", "agreement"}
@@ -230,7 +231,7 @@ def test_the_case_page_costs_under_20_queries_whatever_the_history(
     login, hrss_case, django_assert_max_num_queries, django_assert_num_queries
 ):
     add_evidence(hrss_case)
-    run(hrss_case, "accept", "hrss-zengdu")
+    ready_for_agreement(hrss_case)
     terms = [{"text": "支付工资", "amount": decimal.Decimal("1.00"), "payment_method": "cash"}]
     run(hrss_case, "record_agreement", "hrss-zengdu", {"terms": terms})
     client = login("hrss-zengdu")
