@@ -158,7 +158,7 @@ def test_arbitration_notice_when_art_14s_days_from_receipt_ran_out(login, hrss_c
     assert 'id="arbitration-notice"' not in client.get(page_url(hrss_case)).content.decode()
     run(hrss_case, "accept", "hrss-zengdu")
     Case.objects.filter(pk=hrss_case.pk).update(
-        arrived_at=timezone.now() - datetime.timedelta(days=20),
+        arrived_at=timezone.now() - datetime.timedelta(days=30),  # past any holiday move
         mediation_due=timezone.localdate() + datetime.timedelta(days=5),
     )
     html = client.get(page_url(hrss_case)).content.decode()
