@@ -26,7 +26,7 @@ from django.conf import settings
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from cases.choices import ApplicationType, DisputeStage, PartyKind
+from cases.choices import ApplicationType, CaseStatus, DisputeStage, PartyKind
 from cases.deadlines import ENTRUSTED_DAYS, arbitration_open_after, counts_art_14
 
 # Guides the steps point to (guidance pages by slug; the guidance index if one is missing).
@@ -74,14 +74,18 @@ def _litigation_station() -> str:
 
 
 def _pre_case(case) -> list[NextStep]:
-    steps = [
-        NextStep(
-            _(
-                "The agency checks your application and tells you within %(days)s working "
-                "days whether it is accepted."
+    steps = []
+    if case.status in ("", CaseStatus.SUBMITTED):  # not yet accepted
+        steps.append(
+            NextStep(
+                _(
+                    "The agency checks your application and tells you within %(days)s "
+                    "working days whether it is accepted."
+                )
+                % {"days": settings.CASE_ACCEPTANCE_WORKING_DAYS},
             )
-            % {"days": settings.CASE_ACCEPTANCE_WORKING_DAYS},
-        ),
+        )
+    steps += [
         NextStep(
             _(
                 "If no mediation agreement is reached by %(date)s (15 days from the day your "

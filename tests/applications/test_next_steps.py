@@ -144,16 +144,44 @@ def test_tracking_shows_both_clocks_each_for_what_it_is():
     assert body["next_steps"]
 
 
-def test_tracking_a_settled_case_gives_no_stale_advice():
+def track(case):
+    return (
+        Client()
+        .post(
+            "/api/v1/track",
+            json.dumps({"reference": case.reference, "phone": "13800000001"}),
+            content_type="application/json",
+        )
+        .json()
+    )
+
+
+@pytest.mark.parametrize(
+    "status",
+    [
+        CaseStatus.AGREEMENT,
+        CaseStatus.NO_AGREEMENT,
+        CaseStatus.REJECTED,
+        CaseStatus.WITHDRAWN,
+        CaseStatus.CLOSED,
+    ],
+)
+def test_tracking_an_ended_case_gives_no_stale_advice(status):
     with time_machine.travel(ORDINARY_MONDAY, tick=False):
         case, _created = submit(application())
-    Case.objects.filter(pk=case.pk).update(status=CaseStatus.AGREEMENT)
-    response = Client().post(
-        "/api/v1/track",
-        json.dumps({"reference": case.reference, "phone": "13800000001"}),
-        content_type="application/json",
-    )
-    assert response.json()["next_steps"] == [] and response.json()["clocks"] == []
+    Case.objects.filter(pk=case.pk).update(status=status)
+    body = track(case)
+    assert body["next_steps"] == [] and body["clocks"] == []
+    assert body["next_step"]  # the status's own next step says what is left
+
+
+def test_once_accepted_the_acceptance_step_is_gone():
+    with time_machine.travel(ORDINARY_MONDAY, tick=False):
+        case, _created = submit(application())
+        assert "3个工作日内告知是否受理" in "".join(track(case)["next_steps"])
+        Case.objects.filter(pk=case.pk).update(status=CaseStatus.ACCEPTED)
+        steps = "".join(track(case)["next_steps"])
+    assert "告知是否受理" not in steps and "如到2026年11月17日" in steps
 
 
 def test_setup_help_keeps_its_own_steps():

@@ -55,10 +55,10 @@ NEXT_STEPS = {
 }
 
 
-# Advice about what is next no longer applies once it is settled; the clocks only run
-# while the application is open.
-SETTLED = (CaseStatus.AGREEMENT, CaseStatus.COMPLETED, CaseStatus.CLOSED, CaseStatus.WITHDRAWN)
+# Stage advice and clocks while the application is open; once it ended (agreement, no
+# agreement, declined, withdrawn...) the status's own next step says what is left to do.
 RUNNING = (CaseStatus.SUBMITTED, CaseStatus.ACCEPTED, CaseStatus.IN_MEDIATION)
+OPEN = (*RUNNING, CaseStatus.IN_PROGRESS)
 
 
 def find(reference: str, phone: str) -> Case | None:
@@ -104,7 +104,7 @@ def public_view(case: Case) -> PublicView:
         next_step=str(NEXT_STEPS.get(case.status, "")),
         application_type_code=str(case.application_type),
         next_steps=stage_steps.with_links(stage_steps.next_steps(case))
-        if case.status not in SETTLED
+        if case.status in OPEN
         else [],
         clocks=stage_steps.public_clocks(case) if case.status in RUNNING else [],
     )
