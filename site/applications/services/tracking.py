@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from cases import deadlines
 from cases import next_steps as stage_steps
 from cases.choices import CaseStatus
 from cases.models import Case, CaseEvent
@@ -57,7 +58,7 @@ NEXT_STEPS = {
 
 # Stage advice and clocks while the application is open; once it ended (agreement, no
 # agreement, declined, withdrawn...) the status's own next step says what is left to do.
-RUNNING = (CaseStatus.SUBMITTED, CaseStatus.ACCEPTED, CaseStatus.IN_MEDIATION)
+RUNNING = deadlines.OPEN_MEDIATION_STATUSES  # while art. 14 and the working limit run
 OPEN = (*RUNNING, CaseStatus.IN_PROGRESS)
 
 
