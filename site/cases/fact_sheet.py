@@ -86,6 +86,7 @@ def fact_sheet(case, masked: bool = True) -> dict:
         "employment_start": _date(dispute.get("employment_start")),
         "employment_end": _date(dispute.get("employment_end")),
         "arbitration_case_number": dispute.get("arbitration_case_number", ""),
+        "court_case_number": dispute.get("court_case_number", ""),
         "evidence": [item.original_name for item in case.evidence.all()],
         "commission": commission.name if commission else "",
         "submitted_on": timezone.localdate(case.submitted_at),

@@ -27,6 +27,8 @@ PARTY_FIELDS = (
 DISPUTE_FIELDS = (
     ("stage", _("Dispute stage"), dict(DisputeStage.choices)),
     ("arbitration_case_number", _("Arbitration case number"), None),
+    ("court_case_number", _("Court case number"), None),
+    ("case_number_unknown_reason", _("Why the case number is not known yet"), None),
     ("employment_start", _("Employment start date"), None),
     ("employment_end", _("Employment end date"), None),
     ("categories", _("Dispute categories"), dict(DisputeCategory.choices)),

@@ -128,7 +128,7 @@ def create_referral(request, response: HttpResponse):
         errors += _field_errors(form)
     application = None
     try:
-        application = intake.parse(referrals.intake_payload(payload))
+        application = intake.parse(referrals.intake_payload(payload), case_number_on_file=True)
     except intake.IntakeErrors as error:
         errors += error.errors
     if errors:

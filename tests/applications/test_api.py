@@ -164,10 +164,24 @@ def test_unknown_preferred_organization():
 
 
 def test_preferred_organization_by_code_routes_to_it():
-    response = post(
-        "/applications", api_mediation(preferred_organization="center-litigation-station")
-    )
+    payload = api_mediation(preferred_organization="center-litigation-station")
+    payload["dispute"]["stage"] = "award_issued"
+    response = post("/applications", payload)
     assert response.json()["agency"]["code"] == "court-zengdu"
+
+
+def test_an_organization_that_cannot_take_the_stage_or_region_is_refused():
+    # Before arbitration a labor dispute cannot go to the court's station (arbitration
+    # comes first), and Guangshui's workroom does not take a Suixian case.
+    for organization, region in (
+        ("center-litigation-station", "zengdu"),
+        ("hrss-guangshui-workroom", "suixian"),
+    ):
+        payload = api_mediation(preferred_organization=organization, region=region)
+        response = post("/applications", payload)
+        assert response.status_code == 422
+        assert "不受理该地区此阶段" in errors(response)["preferred_organization"]
+    assert not Case.objects.exists()
 
 
 def test_idempotency_key_returns_the_same_case():

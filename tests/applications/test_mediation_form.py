@@ -130,7 +130,9 @@ def test_dispute_rules(client):
 def test_arbitration_pending_needs_a_case_number(client):
     fill(client, "mediation", {"about": MEDIATION_STEPS["about"]})
     response = client.post(step_url("mediation", "stage"), {"stage": "arbitration_pending"})
-    assert response.context["form"].errors == {"arbitration_case_number": ["请填写仲裁案号。"]}
+    assert response.context["form"].errors == {
+        "arbitration_case_number": ["请填写仲裁案号，或勾选“我还没有案号”。"]
+    }
 
 
 @pytest.mark.parametrize("relationship", ["labor_service", "no_employer"])
@@ -184,12 +186,12 @@ def test_organization_parameter_preselects_and_routes_to_it(client):
         + "?organization=center-litigation-station"
     )
     assert "曾都区人民法院驻中心诉讼服务站" in response.content.decode()
-    fill(client, "mediation", {k: MEDIATION_STEPS[k] for k in list(MEDIATION_STEPS)[:5]})
+    # The station takes cases after an award (arbitration comes first, art. 5).
+    answers = dict(MEDIATION_STEPS, stage={"stage": "award_issued"})
+    fill(client, "mediation", {k: answers[k] for k in list(answers)[:5]})
     step = client.get(step_url("mediation", "organization"))
     assert step.context["form"]["preferred_organization"].value() == "center-litigation-station"
-    steps = dict(
-        MEDIATION_STEPS, organization={"preferred_organization": "center-litigation-station"}
-    )
+    steps = dict(answers, organization={"preferred_organization": "center-litigation-station"})
     fill(client, "mediation", {k: steps[k] for k in ("organization", "evidence")})
     submit(client, "mediation")
     case = Case.objects.get()

@@ -100,7 +100,8 @@ def test_arbitration_pending_names_the_case_and_the_commissions_mediation_statem
 
 def test_in_litigation_gives_the_entrusted_mediation_periods():
     with time_machine.travel(ORDINARY_MONDAY, tick=False):
-        text = steps_for(stage="in_litigation")
+        text = steps_for(stage="in_litigation", court_case_number="(2026)鄂1303民初88号")
+    assert "您的法院案件（2026）鄂1303民初88号仍由法院审理" in text
     assert "普通程序的在15日内" in text and "简易程序的在7日内" in text
     assert "特邀调解的规定》第二十七条" in text
 

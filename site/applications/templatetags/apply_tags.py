@@ -52,4 +52,14 @@ def form_field(bound_field):
         "is_check": is_check,
         "control": None if is_group else bound_field.as_widget(attrs=attrs),
         "described": " ".join(described),
+        "shown_when": _shown_when(bound_field.field),
     }
+
+
+def _shown_when(field) -> str:
+    """`name:value1,value2` for static/js/conditional-fields.js (see fields.shown_when)."""
+    condition = getattr(field, "shown_when", None)
+    if not condition:
+        return ""
+    name, values = condition
+    return f"{name}:{','.join(values)}"

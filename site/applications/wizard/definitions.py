@@ -5,7 +5,13 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from applications.forms.evidence import EvidenceForm
-from applications.wizard.steps import EvidenceStep, LaborDisputeScreen, Step
+from applications.wizard.steps import (
+    EvidenceStep,
+    LaborDisputeScreen,
+    OrganizationStep,
+    RespondentStep,
+    Step,
+)
 from cases.choices import ApplicationType, PartyKind
 from cases.forms.dispute import AboutForm, DisputeDetailsForm, OrganizationForm, StageForm
 from cases.forms.parties import PartyForm
@@ -41,9 +47,9 @@ MEDIATION = WizardDefinition(
         LaborDisputeScreen("about", _("Is this a labor dispute?"), AboutForm),
         Step("stage", _("Where the dispute stands"), StageForm),
         Step("applicant", _("About you"), PartyForm, {"role": "applicant"}),
-        Step("respondent", _("The other side"), PartyForm, {"role": "respondent"}),
+        RespondentStep("respondent", _("The other side"), PartyForm, {"role": "respondent"}),
         Step("dispute", _("The dispute"), DisputeDetailsForm),
-        Step("organization", _("Mediation organization"), OrganizationForm),
+        OrganizationStep("organization", _("Mediation organization"), OrganizationForm),
         EvidenceStep("evidence", _("Evidence"), EvidenceForm),
     ],
 )

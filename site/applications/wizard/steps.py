@@ -105,3 +105,25 @@ class LaborDisputeScreen(Step):
         if relationship == Relationship.EMPLOYMENT:
             return None
         return reverse("applications:not_labor_dispute") + f"?reason={relationship}"
+
+
+class RespondentStep(Step):
+    """The other side, checked against the applicant's kind: a worker and an employer."""
+
+    def kwargs(self, state) -> dict:
+        return {**self.form_kwargs, "applicant_kind": _answer(state, "applicant", "kind")}
+
+
+def _answer(state, step: str, name: str) -> str:
+    return ((state.data.get(step) or {}).get(name) or [""])[0]
+
+
+class OrganizationStep(Step):
+    """The organizations offered are those that can take this region and stage."""
+
+    def kwargs(self, state) -> dict:
+        return {
+            **self.form_kwargs,
+            "region": _answer(state, "about", "region"),
+            "stage": _answer(state, "stage", "stage"),
+        }

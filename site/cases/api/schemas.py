@@ -22,7 +22,12 @@ class PartyIn(Schema):
 
 class DisputeIn(Schema):
     stage: Literal["pre_case", "arbitration_pending", "award_issued", "in_litigation"]
-    arbitration_case_number: str | None = None
+    # Required for arbitration_pending (arbitration) and in_litigation (court) unless
+    # case_number_unknown is true and the reason is given; formats in cases/case_numbers.py.
+    arbitration_case_number: str | None = None  # e.g. 随劳人仲案字〔2024〕12号
+    court_case_number: str | None = None  # e.g. （2024）鄂1303民初123号
+    case_number_unknown: bool = False
+    case_number_unknown_reason: str | None = None
     categories: list[Literal["relationship", "contract", "dismissal", "hours", "pay", "other"]]
     amount_claimed: str | None = None
     workers_involved: int = 1

@@ -3,13 +3,30 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cases import validators
+from cases import case_numbers, validators
 from cases.choices import COLLECTIVE_THRESHOLD, DisputeCategory, DisputeStage
+from cases.organization_choice import organizations_for
 from directory.models import MediationOrganization
 from directory.regions import REGION_REQUIRED, region_choices_with_prompt
 from home.plain_text import PlainTextMixin
 
-from .fields import AmountField, FriendlyDateField
+from .fields import AmountField, FriendlyDateField, shown_when
+
+# The case number each stage asks for (the first one is required unless the applicant
+# says why it is not known yet), and how each is checked.
+NUMBER_REQUIRED = {
+    DisputeStage.ARBITRATION_PENDING: "arbitration_case_number",
+    DisputeStage.IN_LITIGATION: "court_case_number",
+}
+STAGE_NUMBERS = {
+    DisputeStage.ARBITRATION_PENDING: ("arbitration_case_number",),
+    DisputeStage.AWARD_ISSUED: ("arbitration_case_number",),
+    DisputeStage.IN_LITIGATION: ("court_case_number",),
+}
+CASE_NUMBERS = {
+    "arbitration_case_number": case_numbers.arbitration_case_number,
+    "court_case_number": case_numbers.court_case_number,
+}
 
 
 class Relationship:
@@ -51,26 +68,87 @@ class AboutForm(PlainTextMixin, forms.Form):
 
 
 class StageForm(PlainTextMixin, forms.Form):
+    """The stage, and the case number that goes with it: the arbitration case while an
+    arbitration application is pending (or the award's), the court case in litigation. An
+    applicant who has filed but not yet received a number says why instead."""
+
     stage = forms.ChoiceField(
         choices=DisputeStage.choices,
         widget=forms.RadioSelect,
         label=_("Where does the dispute stand?"),
     )
-    arbitration_case_number = forms.CharField(
-        max_length=60,
-        required=False,
-        label=_("Arbitration case number"),
-        help_text=_(
-            "Needed when an arbitration application is pending, e.g. 随劳人仲案字〔2024〕12号."
+    arbitration_case_number = shown_when(
+        forms.CharField(
+            max_length=60,
+            required=False,
+            label=_("Arbitration case number"),
+            help_text=_("On the commission's notice or award, e.g. 随劳人仲案字〔2024〕12号."),
         ),
+        "stage",
+        DisputeStage.ARBITRATION_PENDING,
+        DisputeStage.AWARD_ISSUED,
     )
+    court_case_number = shown_when(
+        forms.CharField(
+            max_length=60,
+            required=False,
+            label=_("Court case number"),
+            help_text=_("On the court's notice of acceptance, e.g. （2024）鄂1303民初123号."),
+        ),
+        "stage",
+        DisputeStage.IN_LITIGATION,
+    )
+    case_number_unknown = shown_when(
+        forms.BooleanField(required=False, label=_("I do not have the case number yet")),
+        "stage",
+        *NUMBER_REQUIRED,
+    )
+    case_number_unknown_reason = shown_when(
+        forms.CharField(
+            max_length=200,
+            required=False,
+            label=_("Why not? (if you do not have the number)"),
+            help_text=_("e.g. I filed last week and have no notice of acceptance yet."),
+        ),
+        "stage",
+        *NUMBER_REQUIRED,
+    )
+
+    def __init__(self, *args, case_number_on_file=False, **kwargs):
+        # A court referral carries its court case number in the referral itself.
+        self.case_number_on_file = case_number_on_file
+        super().__init__(*args, **kwargs)
 
     def clean(self):
         data = super().clean()
-        if data.get("stage") == DisputeStage.ARBITRATION_PENDING and not data.get(
-            "arbitration_case_number"
-        ):
-            self.add_error("arbitration_case_number", _("Enter the arbitration case number."))
+        stage = data.get("stage")
+        wanted = None if self.case_number_on_file else NUMBER_REQUIRED.get(stage)
+        for name, check in CASE_NUMBERS.items():
+            value = data.get(name) or ""
+            if name not in STAGE_NUMBERS.get(stage, ()):
+                data[name] = ""  # a number left over from another stage is not kept
+                continue
+            if value:
+                try:
+                    data[name] = check(value)
+                except forms.ValidationError as error:
+                    self.add_error(name, error)
+        if wanted is None or data.get(wanted) or wanted in self.errors:
+            data["case_number_unknown"] = False
+            data["case_number_unknown_reason"] = ""
+            return data
+        if not data.get("case_number_unknown"):
+            message = (
+                _("Enter the arbitration case number, or tick that you do not have it yet.")
+                if wanted == "arbitration_case_number"
+                else _("Enter the court case number, or tick that you do not have it yet.")
+            )
+            self.add_error(wanted, message)
+        elif not data.get("case_number_unknown_reason"):
+            self.add_error(
+                "case_number_unknown_reason",
+                _("Say why you do not have the case number yet."),
+            )
         return data
 
 
@@ -129,12 +207,6 @@ class DisputeForm(StageForm, DisputeDetailsForm):
         return DisputeDetailsForm.clean(self)
 
 
-def organization_choices():
-    return MediationOrganization.objects.filter(
-        is_public=True, accepts_online_applications=True
-    ).select_related("host_agency")
-
-
 class OrganizationForm(PlainTextMixin, forms.Form):
     preferred_organization = forms.ModelChoiceField(
         queryset=MediationOrganization.objects.none(),
@@ -142,8 +214,9 @@ class OrganizationForm(PlainTextMixin, forms.Form):
         required=False,
         empty_label=_("No preference: the center decides"),
         label=_("Preferred mediation organization (optional)"),
+        help_text=_("Only organizations that can take a case from your area at its stage."),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, region="", stage="", **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["preferred_organization"].queryset = organization_choices()
+        self.fields["preferred_organization"].queryset = organizations_for(region, stage)

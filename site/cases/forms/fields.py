@@ -7,6 +7,14 @@ from django.utils.translation import gettext_lazy as _
 from cases import validators
 
 
+def shown_when(field, name: str, *values: str):
+    """Mark a field as relevant only when the form's field `name` has one of `values`: the
+    page hides it otherwise (static/js/conditional-fields.js), and the form's clean()
+    discards what it holds. Without JavaScript every field shows."""
+    field.shown_when = (name, tuple(str(value) for value in values))
+    return field
+
+
 class NormalizingCharField(forms.CharField):
     normalizer = None
 

@@ -6,7 +6,17 @@ from django.utils.translation import gettext_lazy as _
 from cases.choices import PartyKind
 from home.plain_text import PlainTextMixin
 
-from .fields import CreditCodeField, LandlineField, MobileField, PhoneNumberField, ResidentIdField
+from .fields import (
+    CreditCodeField,
+    LandlineField,
+    MobileField,
+    PhoneNumberField,
+    ResidentIdField,
+    shown_when,
+)
+
+WORKER_ONLY = ("id_number",)
+EMPLOYER_ONLY = ("credit_code", "legal_representative", "contact_name", "landline")
 
 
 class PartyForm(PlainTextMixin, forms.Form):
@@ -17,25 +27,43 @@ class PartyForm(PlainTextMixin, forms.Form):
         choices=PartyKind.choices, widget=forms.RadioSelect, label=_("Worker or employer")
     )
     name = forms.CharField(max_length=100, label=_("Name (person or enterprise)"))
-    id_number = ResidentIdField(
-        required=False,
-        label=_("Resident ID number"),
-        help_text=_("18 characters; the last one may be X."),
+    id_number = shown_when(
+        ResidentIdField(
+            required=False,
+            label=_("Resident ID number"),
+            help_text=_("18 characters; the last one may be X."),
+        ),
+        "kind",
+        PartyKind.WORKER,
     )
-    credit_code = CreditCodeField(
-        required=False,
-        label=_("Unified social credit code"),
-        help_text=_("18 characters, on the business licence."),
+    credit_code = shown_when(
+        CreditCodeField(
+            required=False,
+            label=_("Unified social credit code"),
+            help_text=_("18 characters, on the business licence."),
+        ),
+        "kind",
+        PartyKind.EMPLOYER,
     )
-    legal_representative = forms.CharField(
-        max_length=50, required=False, label=_("Legal representative")
+    legal_representative = shown_when(
+        forms.CharField(max_length=50, required=False, label=_("Legal representative")),
+        "kind",
+        PartyKind.EMPLOYER,
     )
-    contact_name = forms.CharField(max_length=50, required=False, label=_("Contact person"))
+    contact_name = shown_when(
+        forms.CharField(max_length=50, required=False, label=_("Contact person")),
+        "kind",
+        PartyKind.EMPLOYER,
+    )
     phone = MobileField(required=False, label=_("Mobile number"))
-    landline = LandlineField(
-        required=False,
-        label=_("Office landline (optional)"),
-        help_text=_("With the area code, e.g. 0722-3456789."),
+    landline = shown_when(
+        LandlineField(
+            required=False,
+            label=_("Office landline (optional)"),
+            help_text=_("With the area code, e.g. 0722-3456789."),
+        ),
+        "kind",
+        PartyKind.EMPLOYER,
     )
     email = forms.EmailField(
         max_length=254,
@@ -45,8 +73,11 @@ class PartyForm(PlainTextMixin, forms.Form):
     )
     address = forms.CharField(max_length=200, required=False, label=_("Address (optional)"))
 
-    def __init__(self, *args, role="applicant", **kwargs):
+    def __init__(self, *args, role="applicant", applicant_kind="", **kwargs):
         self.role = role
+        # The respondent's form knows the applicant's kind: a labor dispute has a worker
+        # on one side and an employer on the other (劳动争议调解仲裁法 art. 2).
+        self.applicant_kind = applicant_kind
         super().__init__(*args, **kwargs)
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         if role == "respondent":
@@ -71,9 +102,15 @@ class PartyForm(PlainTextMixin, forms.Form):
 
     def clean(self):
         data = super().clean()
-        if self.role != "applicant":
-            return data
         kind = data.get("kind")
+        # Fields of the other kind are hidden on the page; what they hold is not kept.
+        for name in EMPLOYER_ONLY if kind == PartyKind.WORKER else WORKER_ONLY if kind else ():
+            if name in self.fields:
+                data[name] = ""
+                self.errors.pop(name, None)
+        if self.role != "applicant":
+            self._check_opposite_sides(kind)
+            return data
         if (
             kind == PartyKind.WORKER
             and not data.get("id_number")
@@ -87,3 +124,21 @@ class PartyForm(PlainTextMixin, forms.Form):
         ):
             self.add_error("credit_code", _("Enter the unified social credit code."))
         return data
+
+    def _check_opposite_sides(self, kind):
+        if not kind or kind != self.applicant_kind:
+            return
+        if kind == PartyKind.WORKER:
+            message = _(
+                "A dispute between two workers is not a labor dispute, so it cannot be mediated "
+                "here. A people's mediation committee (人民调解委员会) of your community or the "
+                "justice bureau's 12348 legal-aid hotline can help, or you can sue at the "
+                "basic people's court. If the other person hired you, choose 'employer'."
+            )
+        else:
+            message = _(
+                "A dispute between two employers is a civil or commercial dispute, not a "
+                "labor dispute, so it cannot be mediated here. A people's mediation committee "
+                "(人民调解委员会), commercial mediation or the court can help."
+            )
+        self.add_error("kind", message)

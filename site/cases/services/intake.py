@@ -3,9 +3,10 @@
 from django.utils.translation import gettext as _
 
 from cases.choices import ApplicationType, PartyKind
-from cases.forms.dispute import DisputeForm, organization_choices
+from cases.forms.dispute import DisputeForm
 from cases.forms.parties import PartyForm
 from cases.forms.setup import SetupEnterpriseForm, SetupUnionEnterpriseForm
+from cases.organization_choice import online_organizations, organizations_for
 from cases.services.submission import Application
 from directory.regions import Region
 
@@ -51,10 +52,10 @@ def _section(payload: dict, name: str, errors: list, form_factory):
     return form.cleaned_data
 
 
-def _organization(value, errors):
+def _organization(value, errors, region="", stage=""):
     if value in (None, ""):
         return None
-    choices = organization_choices()
+    choices = online_organizations()
     found = None
     if isinstance(value, int) and not isinstance(value, bool):
         found = choices.filter(pk=value).first()
@@ -69,11 +70,24 @@ def _organization(value, errors):
                 "message": _("There is no such organization taking online applications."),
             }
         )
+    elif not organizations_for(region, stage).filter(pk=found.pk).exists():
+        errors.append(
+            {
+                "field": "preferred_organization",
+                "message": _(
+                    "This organization does not take cases from this region at this stage: "
+                    "choose another one or leave it to the center."
+                ),
+            }
+        )
+        found = None
     return found
 
 
-def parse(payload) -> Application:
-    """An Application from a JSON payload, or IntakeErrors naming every invalid field."""
+def parse(payload, case_number_on_file=False) -> Application:
+    """An Application from a JSON payload, or IntakeErrors naming every invalid field.
+    `case_number_on_file`: the caller holds the case number (a court referral), so the
+    dispute need not give it."""
     if not isinstance(payload, dict):
         raise IntakeErrors([{"field": "", "message": _("The request body must be a JSON object.")}])
     errors = []
@@ -89,15 +103,35 @@ def parse(payload) -> Application:
         errors.append(
             {"field": "consent", "message": _("Consent to the privacy notice is required.")}
         )
-    organization = _organization(payload.get("preferred_organization"), errors)
+    raw_dispute = payload.get("dispute") if isinstance(payload.get("dispute"), dict) else {}
+    stage = raw_dispute.get("stage") if isinstance(raw_dispute.get("stage"), str) else ""
+    organization = _organization(
+        payload.get("preferred_organization"),
+        errors,
+        region if isinstance(region, str) else "",
+        stage,
+    )
 
     application = None
     if kind == ApplicationType.MEDIATION:
         applicant = _section(payload, "applicant", errors, lambda d: PartyForm(d, role="applicant"))
-        respondent = _section(
-            payload, "respondent", errors, lambda d: PartyForm(d, role="respondent")
+        applicant_kind = (
+            (payload.get("applicant") or {}).get("kind")
+            if isinstance(payload.get("applicant"), dict)
+            else ""
         )
-        dispute = _section(payload, "dispute", errors, DisputeForm)
+        respondent = _section(
+            payload,
+            "respondent",
+            errors,
+            lambda d: PartyForm(d, role="respondent", applicant_kind=applicant_kind),
+        )
+        dispute = _section(
+            payload,
+            "dispute",
+            errors,
+            lambda d: DisputeForm(d, case_number_on_file=case_number_on_file),
+        )
         if not errors:
             application = Application(
                 application_type=kind,

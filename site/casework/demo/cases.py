@@ -41,7 +41,7 @@ def _mediation(n, region, stage="pre_case", workers=1, amount="8600.00", claims=
         "facts": "2026年7月至9月工资未按时发放（示例）。",
     }
     if stage == "arbitration_pending":
-        dispute["arbitration_case_number"] = f"随劳人仲案字〔2026〕{n}号（示例）"
+        dispute["arbitration_case_number"] = f"随劳人仲案字〔2026〕{n}号"
     if workers >= 10:
         dispute["representative"] = "周示例"
     return {
@@ -223,7 +223,9 @@ def load(stdout):
             received_at=timezone.now() - datetime.timedelta(days=3),
             target_organization=target,
         )
-        application = intake.parse(referrals.intake_payload(_mediation(number, "zengdu")))
+        application = intake.parse(
+            referrals.intake_payload(_mediation(number, "zengdu")), case_number_on_file=True
+        )
         case, _created = referrals.register(referral, application)
         changes.append(f"court referral {case.reference} ({court_case_number})")
     return changes

@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cases.forms.dispute import organization_choices
+from cases.organization_choice import online_organizations
 from directory.regions import REGION_REQUIRED, region_choices_with_prompt
 from home.plain_text import PlainTextMixin
 
@@ -55,7 +55,7 @@ class WalkInForm(PlainTextMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["preferred_organization"].queryset = organization_choices()
+        self.fields["preferred_organization"].queryset = online_organizations()
 
     def clean_form_key(self):
         key = self.cleaned_data["form_key"]
