@@ -67,6 +67,8 @@ DATE_SENSITIVE = (
     "tests/applications/test_api_idempotency.py",
     "tests/applications/test_notifications.py",
     "tests/applications/test_mediation_form.py",
+    "tests/applications/test_confirmation.py",
+    "tests/applications/test_fitting_forms.py",
     "tests/cases/test_validators.py",
     "tests/directory/test_opening_hours.py",
     "tests/guidance/test_moderation.py",

@@ -1,7 +1,7 @@
 """Which mediation organizations an online applicant may choose, for their region and stage.
 
 Choosing an organization routes the application to it (routing rule 1), so the list offers
-only those that can take the case (ADR 0046):
+only those that can take the case (ADR 0049):
 - region: the organizations of the applicant's county-level region and the city-level ones,
   which serve every region (the high-tech zone and Dahongshan have none of their own); the
   one-stop center and the litigation service station inside it serve the whole city;

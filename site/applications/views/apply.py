@@ -13,7 +13,6 @@ from applications.services import ratelimit
 from applications.summary import rows
 from applications.wizard.definitions import MEDIATION, WIZARDS, build_application, default_initial
 from applications.wizard.state import WizardState, initial_from
-from cases import next_steps
 from cases.forms.dispute import Relationship
 from cases.models import Case
 from cases.services import evidence as evidence_store
@@ -229,29 +228,6 @@ def check(request, slug):
         request,
         "applications/check.html",
         {"wizard": wizard, "sections": sections, "review": review, "files": state.files},
-    )
-
-
-@never_cache
-def done(request, slug):
-    wizard = _wizard(slug)
-    reference = request.session.get(f"apply:done:{slug}")
-    case = (
-        Case.objects.select_related("agency", "organization").filter(reference=reference).first()
-        if reference
-        else None
-    )
-    if case is None:
-        return redirect("applications:start", slug=slug)
-    return render(
-        request,
-        "applications/done.html",
-        {
-            "wizard": wizard,
-            "case": case,
-            "enterprise": case.answers.get("enterprise") or {},
-            "next_steps": next_steps.with_links(next_steps.next_steps(case)),
-        },
     )
 
 

@@ -30,6 +30,7 @@ class Notification(models.Model):
         SATISFACTION_INVITE = "satisfaction_invite", _("Invitation to rate the service")
         LOW_RATING = "low_rating", _("Low satisfaction rating")
         ONE_TIME_CODE = "one_time_code", _("One-time code")
+        REFERENCE = "reference", _("Reference sent again on request")
 
     case = models.ForeignKey(
         "cases.Case",

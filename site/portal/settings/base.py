@@ -210,6 +210,8 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1)
 APPLICATION_RATE_LIMIT = env_str("APPLICATION_RATE_LIMIT", "10/h")
 TRACK_RATE_LIMIT = env_str("TRACK_RATE_LIMIT", "30/h")
 VERIFY_RATE_LIMIT = env_str("VERIFY_RATE_LIMIT", "30/h")
+# "Send me the reference again" on the confirmation page: per case (and per address).
+REFERENCE_SMS_RATE_LIMIT = env_str("REFERENCE_SMS_RATE_LIMIT", "3/d")
 OTP_RATE_LIMIT = env_str("OTP_RATE_LIMIT", "5/h")  # one-time codes sent per case and address
 APPLICATION_MAX_BODY_BYTES = 55 * 1024 * 1024  # 5 evidence files of 10 MB plus the form
 TRACK_MAX_BODY_BYTES = 16 * 1024
