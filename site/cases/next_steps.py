@@ -37,6 +37,9 @@ GUIDES = {
     "union": "union-setup",
     "committee": "committee-setup",
 }
+# Steps that point to one of the site's tools rather than a guide (URL names, resolved late
+# so cases does not import the intake app).
+TOOLS = {"time_limit": "applications:time_limit"}
 ARBITRATION_GUIDE = "apply-for-arbitration"
 GUIDANCE_INDEX = "/guidance/"
 
@@ -97,7 +100,7 @@ def _pre_case(case) -> list[NextStep]:
                 "have known of the infringement; asking for mediation interrupts it."
             ),
             _("Labor Dispute Mediation and Arbitration Law, art. 27"),
-            "mediation",
+            "time_limit",  # the calculator counts the year as art. 27 does
         ),
     ]
     return steps
@@ -236,21 +239,26 @@ def next_steps(case) -> list[NextStep]:
 
 def with_links(steps: list[NextStep]) -> list[NextStep]:
     """The steps with the URL of their guide (one query for all of them)."""
+    from django.urls import NoReverseMatch, reverse
+
     from guidance.models import GuidancePage
 
-    slugs = {GUIDES[step.guide] for step in steps if step.guide}
+    slugs = {GUIDES[step.guide] for step in steps if step.guide in GUIDES}
     urls = {
         page.slug: page.url for page in GuidancePage.objects.live().public().filter(slug__in=slugs)
     }
-    return [
-        NextStep(
-            step.text,
-            step.basis,
-            step.guide,
-            urls.get(GUIDES.get(step.guide), "") or (GUIDANCE_INDEX if step.guide else ""),
-        )
-        for step in steps
-    ]
+
+    def url_of(guide: str) -> str:
+        if not guide:
+            return ""
+        if guide in TOOLS:
+            try:
+                return reverse(TOOLS[guide])
+            except NoReverseMatch:
+                return GUIDANCE_INDEX
+        return urls.get(GUIDES.get(guide), "") or GUIDANCE_INDEX
+
+    return [NextStep(step.text, step.basis, step.guide, url_of(step.guide)) for step in steps]
 
 
 def headline(steps: list[NextStep]) -> str:

@@ -24,3 +24,8 @@ def test_a_step_without_a_guide_has_no_link_and_a_missing_guide_falls_back():
     GuidancePage.objects.filter(slug="sue-after-arbitral-award").update(live=False)
     (award,) = with_links([NextStep("text", "", "award")])
     assert award.url == GUIDANCE_INDEX
+
+
+def test_the_arbitration_time_limit_step_links_to_the_calculator():
+    (step,) = with_links([NextStep("text", "basis", "time_limit")])
+    assert step.url == "/tools/time-limit/"
