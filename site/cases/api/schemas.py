@@ -23,6 +23,7 @@ class PartyIn(Schema):
 class DisputeIn(Schema):
     stage: Literal["pre_case", "arbitration_pending", "award_issued", "in_litigation"]
     arbitration_case_number: str | None = None
+    award_kind: Literal["final", "non_final"] | None = None  # award_issued only, if known
     categories: list[Literal["relationship", "contract", "dismissal", "hours", "pay", "other"]]
     amount_claimed: str | None = None
     workers_involved: int = 1

@@ -65,8 +65,22 @@ class StageForm(PlainTextMixin, forms.Form):
         ),
     )
 
+    # Optional: when the applicant knows it, the next steps name only the remedy that
+    # applies (final award: art. 47-49; otherwise art. 50).
+    award_kind = forms.ChoiceField(
+        choices=[
+            ("", _("I don't know")),
+            ("final", _("Final award")),
+            ("non_final", _("Not final")),
+        ],
+        required=False,
+        label=_("If an award was issued: is it final?"),
+    )
+
     def clean(self):
         data = super().clean()
+        if data.get("stage") != DisputeStage.AWARD_ISSUED:
+            data["award_kind"] = ""
         if data.get("stage") == DisputeStage.ARBITRATION_PENDING and not data.get(
             "arbitration_case_number"
         ):
