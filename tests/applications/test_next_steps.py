@@ -228,3 +228,37 @@ def test_an_unknown_award_kind_is_refused_and_nothing_is_saved():
     response = post(payload)
     assert response.status_code in (400, 422)
     assert Case.objects.count() == before
+
+
+def confirmation_page(case) -> str:
+    client = Client()
+    session = client.session
+    session["apply:done:mediation"] = case.reference
+    session.save()
+    return client.get("/apply/mediation/done/").content.decode()
+
+
+def test_confirmation_page_links_the_one_year_limit_to_the_calculator():
+    with time_machine.travel(BEFORE_NATIONAL_DAY, tick=False):
+        case, _created = submit(application())
+        html = confirmation_page(case)
+    assert "时效期间为一年" in html and 'href="/tools/time-limit/"' in html
+
+
+def test_confirmation_page_for_an_employer_facing_a_final_award():
+    with time_machine.travel(ORDINARY_MONDAY, tick=False):
+        case, _created = submit(
+            application(
+                applicant={
+                    "kind": "employer",
+                    "name": "随州示例制造有限公司",
+                    "phone": "13800000009",
+                    "email": "",
+                },
+                respondent={"kind": "worker", "name": "张示例"},
+                dispute={**application().dispute, "stage": "award_issued", "award_kind": "final"},
+            )
+        )
+        html = confirmation_page(case)
+    assert "30日内向中级人民法院申请撤销裁决" in html and "非终局裁决" not in html
+    assert "如到" not in html  # art. 14's date is long past at this stage
