@@ -137,37 +137,46 @@ def _arbitration_pending(case) -> list[NextStep]:
 
 
 def _award_issued(case) -> list[NextStep]:
+    # "final" (art. 47), "non_final" or "" when the applicant does not know: then both.
+    kind = _case_number(case, "award_kind")
     steps = []
     if case.applicant_kind == PartyKind.EMPLOYER:
-        steps.append(
-            NextStep(
-                _(
-                    "Against an award that is not final you may sue in the people's court "
-                    "within 15 days of receiving it; after that it takes legal effect."
-                ),
-                _("Labor Dispute Mediation and Arbitration Law, art. 50"),
-                "award",
+        if kind != "final":
+            steps.append(
+                NextStep(
+                    _(
+                        "Against an award that is not final you may sue in the people's court "
+                        "within 15 days of receiving it; after that it takes legal effect."
+                    ),
+                    _("Labor Dispute Mediation and Arbitration Law, art. 50"),
+                    "award",
+                )
             )
-        )
-        steps.append(
-            NextStep(
-                _(
-                    "Against a final award (small claims, labor standards) an employer cannot "
-                    "sue: it may apply to the Intermediate People's Court to set it aside "
-                    "within 30 days of receiving it."
-                ),
-                _("Labor Dispute Mediation and Arbitration Law, arts. 47 and 49"),
-                "award",
+        if kind != "non_final":
+            steps.append(
+                NextStep(
+                    _(
+                        "Against a final award (small claims, labor standards) an employer "
+                        "cannot sue: it may apply to the Intermediate People's Court to set it "
+                        "aside within 30 days of receiving it."
+                    ),
+                    _("Labor Dispute Mediation and Arbitration Law, arts. 47 and 49"),
+                    "award",
+                )
             )
-        )
     else:
+        # A worker sues within 15 days either way: art. 48 (final), art. 50 (not final).
+        basis = {
+            "final": _("Labor Dispute Mediation and Arbitration Law, arts. 47 and 48"),
+            "non_final": _("Labor Dispute Mediation and Arbitration Law, art. 50"),
+        }.get(kind, _("Labor Dispute Mediation and Arbitration Law, arts. 48 and 50"))
         steps.append(
             NextStep(
                 _(
                     "If you disagree with the award, you may sue in the people's court "
                     "within 15 days of receiving it; after that it takes legal effect."
                 ),
-                _("Labor Dispute Mediation and Arbitration Law, arts. 48 and 50"),
+                basis,
                 "award",
             )
         )

@@ -248,3 +248,18 @@ def test_the_wizard_offers_only_those_organizations(client):
     )
     assert response.status_code == 200
     assert "preferred_organization" in response.context["form"].errors
+
+
+def test_the_stage_page_shows_each_question_only_for_its_stage(client):
+    fill(client, "mediation", {"about": MEDIATION_STEPS["about"]})
+    html = client.get(step_url("mediation", "stage")).content.decode()
+    marked = re.findall(r'data-shown-when="stage:([\w,]+)">\s*<label[^>]*for="id_(\w+)"', html)
+    assert sorted(marked) == [
+        ("arbitration_pending,award_issued", "arbitration_case_number"),
+        ("arbitration_pending,in_litigation", "case_number_unknown_reason"),
+        ("award_issued", "award_kind"),
+        ("in_litigation", "court_case_number"),
+    ]
+    assert 'data-shown-when="stage:arbitration_pending,in_litigation"' in html  # the tick box
+    form = StageForm({"stage": "pre_case", "award_kind": "final"})
+    assert form.is_valid() and form.cleaned_data["award_kind"] == ""

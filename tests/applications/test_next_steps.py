@@ -202,3 +202,92 @@ def test_setup_help_keeps_its_own_steps():
     assert response.status_code == 201, response.content
     text = "\n".join(response.json()["next_steps"])
     assert "总工会将在10个工作日内与您联系" in text and "仲裁" not in text
+
+
+def employer_after_award(**dispute):
+    with time_machine.travel(ORDINARY_MONDAY, tick=False):
+        case, _created = submit(
+            application(
+                applicant={
+                    "kind": "employer",
+                    "name": "随州示例制造有限公司",
+                    "phone": "13800000009",
+                    "email": "",
+                },
+                respondent={"kind": "worker", "name": "张示例"},
+                dispute={**application().dispute, "stage": "award_issued", **dispute},
+            )
+        )
+    from cases.next_steps import as_text, next_steps
+
+    return "\n".join(as_text(next_steps(case)))
+
+
+def test_an_employer_facing_a_final_award_hears_only_of_the_30_days():
+    text = employer_after_award(award_kind="final")
+    assert "30日内向中级人民法院申请撤销裁决" in text and "第四十七条、第四十九条" in text
+    assert "15日内" not in text
+
+
+def test_an_employer_facing_a_non_final_award_hears_only_of_the_15_days():
+    text = employer_after_award(award_kind="non_final")
+    assert "非终局裁决不服的，可以自收到仲裁裁决书之日起15日内" in text
+    assert "30日" not in text
+
+
+def test_a_worker_with_a_final_award_is_given_art_48_in_the_api():
+    with time_machine.travel(ORDINARY_MONDAY, tick=False):
+        final = steps_for(stage="award_issued", award_kind="final")
+        non_final = steps_for(stage="award_issued", award_kind="non_final")
+    assert "15日内向人民法院提起诉讼" in final and "第四十七条、第四十八条" in final
+    assert "15日内向人民法院提起诉讼" in non_final and "第五十条" in non_final
+    assert "第四十八条" not in non_final and "30日" not in final
+
+
+def test_an_award_kind_outside_the_award_stage_is_ignored():
+    with time_machine.travel(BEFORE_NATIONAL_DAY, tick=False):
+        text = steps_for(stage="pre_case", award_kind="final")
+    assert "如到2026年10月8日" in text and "裁决" not in text
+
+
+def test_an_unknown_award_kind_is_refused_and_nothing_is_saved():
+    payload = api_mediation()
+    payload["dispute"].update(stage="award_issued", award_kind="maybe")
+    before = Case.objects.count()
+    response = post(payload)
+    assert response.status_code in (400, 422)
+    assert Case.objects.count() == before
+
+
+def confirmation_page(case) -> str:
+    client = Client()
+    session = client.session
+    session["apply:done:mediation"] = case.reference
+    session.save()
+    return client.get("/apply/mediation/done/").content.decode()
+
+
+def test_confirmation_page_links_the_one_year_limit_to_the_calculator():
+    with time_machine.travel(BEFORE_NATIONAL_DAY, tick=False):
+        case, _created = submit(application())
+        html = confirmation_page(case)
+    assert "时效期间为一年" in html and 'href="/tools/time-limit/"' in html
+
+
+def test_confirmation_page_for_an_employer_facing_a_final_award():
+    with time_machine.travel(ORDINARY_MONDAY, tick=False):
+        case, _created = submit(
+            application(
+                applicant={
+                    "kind": "employer",
+                    "name": "随州示例制造有限公司",
+                    "phone": "13800000009",
+                    "email": "",
+                },
+                respondent={"kind": "worker", "name": "张示例"},
+                dispute={**application().dispute, "stage": "award_issued", "award_kind": "final"},
+            )
+        )
+        html = confirmation_page(case)
+    assert "30日内向中级人民法院申请撤销裁决" in html and "非终局裁决" not in html
+    assert "如到" not in html  # art. 14's date is long past at this stage

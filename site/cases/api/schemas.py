@@ -28,6 +28,7 @@ class DisputeIn(Schema):
     court_case_number: str | None = None  # e.g. （2024）鄂1303民初123号
     case_number_unknown: bool = False
     case_number_unknown_reason: str | None = None
+    award_kind: Literal["final", "non_final"] | None = None  # award_issued only, if known
     categories: list[Literal["relationship", "contract", "dismissal", "hours", "pay", "other"]]
     amount_claimed: str | None = None
     workers_involved: int = 1

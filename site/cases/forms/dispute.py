@@ -113,6 +113,22 @@ class StageForm(PlainTextMixin, forms.Form):
         "stage",
         *NUMBER_REQUIRED,
     )
+    # Optional: when the applicant knows it, the next steps name only the remedy that
+    # applies (final award: arts. 47-49; otherwise art. 50).
+    award_kind = shown_when(
+        forms.ChoiceField(
+            choices=[
+                ("", _("I don't know")),
+                ("final", _("Final award")),
+                ("non_final", _("Not final")),
+            ],
+            required=False,
+            label=_("If an award was issued: is it final?"),
+            help_text=_("The award says so: a final award states that it is final (终局裁决)."),
+        ),
+        "stage",
+        DisputeStage.AWARD_ISSUED,
+    )
 
     def __init__(self, *args, case_number_on_file=False, **kwargs):
         # A court referral carries its court case number in the referral itself.
@@ -122,6 +138,8 @@ class StageForm(PlainTextMixin, forms.Form):
     def clean(self):
         data = super().clean()
         stage = data.get("stage")
+        if stage != DisputeStage.AWARD_ISSUED:
+            data["award_kind"] = ""
         wanted = None if self.case_number_on_file else NUMBER_REQUIRED.get(stage)
         for name, check in CASE_NUMBERS.items():
             value = data.get(name) or ""
