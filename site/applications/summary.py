@@ -25,10 +25,19 @@ def display(field: forms.Field, value) -> str:
     return str(value)
 
 
+def applies(form: forms.Form, field: forms.Field) -> bool:
+    """False for a field marked shown_when another answer (cases/forms/fields.py)."""
+    condition = getattr(field, "shown_when", None)
+    if not condition:
+        return True
+    name, values = condition
+    return str(form.cleaned_data.get(name, "")) in values
+
+
 def rows(form: forms.Form) -> list[dict]:
     result = []
     for name, field in form.fields.items():
-        if isinstance(field, forms.FileField):
+        if isinstance(field, forms.FileField) or not applies(form, field):
             continue
         value = form.cleaned_data.get(name)
         if value in (None, "", [], ()) and not field.required:

@@ -263,3 +263,20 @@ def test_the_stage_page_shows_each_question_only_for_its_stage(client):
     assert 'data-shown-when="stage:arbitration_pending,in_litigation"' in html  # the tick box
     form = StageForm({"stage": "pre_case", "award_kind": "final"})
     assert form.is_valid() and form.cleaned_data["award_kind"] == ""
+
+
+def test_the_check_page_lists_only_the_questions_that_applied(client):
+    fill(client, "mediation", MEDIATION_STEPS)
+    html = client.get("/apply/mediation/check/").content.decode()
+    assert "我还没有案号" not in html and "是否为终局裁决" not in html  # pre-case
+    steps = dict(
+        MEDIATION_STEPS,
+        stage={
+            "stage": "in_litigation",
+            "case_number_unknown": "on",
+            "case_number_unknown_reason": "刚立案",
+        },
+    )
+    fill(client, "mediation", {"stage": steps["stage"]})
+    html = client.get("/apply/mediation/check/").content.decode()
+    assert "我还没有案号" in html and "刚立案" in html
