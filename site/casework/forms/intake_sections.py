@@ -10,7 +10,10 @@ class IntakeSections:
     def __init__(self, data=None, with_stage=True):
         dispute_form = DisputeForm if with_stage else DisputeDetailsForm
         self.applicant = PartyForm(data, role="applicant", prefix="applicant")
-        self.respondent = PartyForm(data, role="respondent", prefix="respondent")
+        applicant_kind = (data or {}).get("applicant-kind", "")
+        self.respondent = PartyForm(
+            data, role="respondent", prefix="respondent", applicant_kind=applicant_kind
+        )
         self.dispute = dispute_form(data, prefix="dispute", initial={"workers_involved": 1})
         self.with_stage = with_stage
 

@@ -123,6 +123,11 @@ def test_a_named_organization_decides_the_agency(login):
             ["#id_channel_0", "#id_region", "#id_dispute-categories_0", "#id_dispute-facts"],
         ),
         ({"dispute-stage": "arbitration_pending"}, ["#id_dispute-arbitration_case_number"]),
+        (
+            {"dispute-stage": "in_litigation", "dispute-court_case_number": "鄂13民初1号"},
+            ["#id_dispute-court_case_number"],
+        ),
+        ({"respondent-kind": "worker"}, ["#id_respondent-kind_0"]),  # two workers
         ({"applied_at": "2020-01-01T10:00"}, ["#id_applied_at"]),
         ({"form_key": "../../etc"}, ["#id_form_key"]),
     ],
