@@ -45,4 +45,8 @@ ACTIONS: dict[str, Action] = {
 def available(case, role) -> list[Action]:
     if role is None:
         return []
-    return [action for action in ACTIONS.values() if action.allows(case, role)]
+    return [
+        action
+        for action in ACTIONS.values()
+        if action.allows(case, role) and (action.offered is None or action.offered(case))
+    ]

@@ -83,6 +83,7 @@ RECORD_CONSENT = Action(
     handler=record_consent,
     form=RecordConsentForm,
     done=gettext_lazy("The respondent's consent was recorded."),
+    offered=lambda case: not has_consent(case),
 )
 RECORD_REFUSAL = Action(
     "record_refusal",

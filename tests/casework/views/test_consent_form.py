@@ -17,6 +17,7 @@ def test_consent_through_the_form_with_every_bad_value_refused(login, hrss_case)
     client = login("hrss-zengdu")
     page = client.get(page_url(hrss_case)).content.decode()
     assert "被申请人调解意愿" in page and "尚未记录" in page
+    assert action_url(hrss_case, "record_consent") in page  # offered until recorded
     form = client.get(action_url(hrss_case, "record_consent")).content.decode()
     assert "请选择" in form and "短信" in form and "当面" in form
     today = timezone.localdate()
@@ -38,6 +39,8 @@ def test_consent_through_the_form_with_every_bad_value_refused(login, hrss_case)
     page = client.get(page_url(hrss_case)).content.decode()
     table = page.split('id="case-consent"')[1].split("</table>")[0]
     assert "同意调解" in table and "短信" in table and "短信回复同意" in table
+    assert action_url(hrss_case, "record_consent") not in page  # no longer offered
+    assert action_url(hrss_case, "record_refusal") in page  # consent may be withdrawn
     refused(client, hrss_case, "record_consent", data, "已记录被申请人同意调解")
 
 
