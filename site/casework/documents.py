@@ -4,15 +4,21 @@ Each document is declared once: its title (also the link on the case page), its 
 and the rule for when a case offers it. The case page and the document view both ask it.
 """
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from cases import next_steps
 from cases.choices import ApplicationType, CaseStatus, DisputeCategory, PartyKind
-from casework.models import CaseOutcome
+from casework.models import AgreementTerm, CaseOutcome
+from casework.services.handling_organization import (
+    handling_organization,
+    offers_judicial_confirmation,
+)
 
 
 def _outcome(case):
@@ -112,7 +118,45 @@ def _party(answers: dict, section: str, fallback_name: str = "") -> dict:
     party = dict(answers.get(section) or {})
     party.setdefault("name", fallback_name)
     party["is_worker"] = party.get("kind") == PartyKind.WORKER
+    party.update(_born_and_sex(party.get("id_number") or ""))
     return party
+
+
+def _born_and_sex(id_number: str) -> dict:
+    """A person's sex and date of birth, as an agreement states them, read from the 18-digit
+    resident ID number (digits 7-14: birth date; digit 17: odd for men, even for women)."""
+    if len(id_number) != 18 or not id_number[:17].isdigit():
+        return {}
+    try:
+        born = datetime.date(int(id_number[6:10]), int(id_number[10:12]), int(id_number[12:14]))
+    except ValueError:
+        return {}
+    return {"born_on": born, "sex": _("Male") if int(id_number[16]) % 2 else _("Female")}
+
+
+def performance(terms) -> list[str]:
+    """When and how each term is performed ("履行期限和方式"), one sentence per term: its due
+    date (none: once the agreement takes effect) and how any amount is paid."""
+    lines = []
+    for term in terms:
+        parts = [
+            gettext("Term %(number)s") % {"number": term.number},
+            gettext("to be performed by %(date)s")
+            % {"date": f"{term.due_date.year}年{term.due_date.month}月{term.due_date.day}日"}
+            if term.due_date
+            else gettext("to be performed once this agreement takes effect"),
+        ]
+        if term.payment_method != AgreementTerm.PaymentMethod.NONE:
+            method = term.get_payment_method_display()
+            if term.amount is not None:
+                parts.append(
+                    gettext("%(amount)s yuan paid by %(method)s")
+                    % {"amount": term.amount, "method": method}
+                )
+            else:
+                parts.append(gettext("paid by %(method)s") % {"method": method})
+        lines.append(parts)
+    return lines
 
 
 def document_context(case) -> dict:
@@ -132,6 +176,8 @@ def document_context(case) -> dict:
     dispute = answers.get("dispute") or {}
     labels = dict(DisputeCategory.choices)
     outcome = _outcome(case)
+    terms = list(outcome.terms.all()) if outcome else []
+    organization = handling_organization(case)
     submitted_on = timezone.localdate(case.submitted_at)
     values = {
         "type": case.get_application_type_display(),
@@ -145,8 +191,13 @@ def document_context(case) -> dict:
         "dispute": dispute,
         "categories": [str(labels.get(item, item)) for item in case.categories],
         "outcome": outcome,
-        "terms": list(outcome.terms.all()) if outcome else [],
-        "organization_name": case.organization.name if case.organization else case.agency.name,
+        "terms": terms,
+        # The 调解组织 that handled the case; agreements recorded before ADR 0046 may have
+        # none, and keep the agency's name.
+        "organization": organization,
+        "organization_name": organization.name if organization else case.agency.name,
+        "judicial_confirmation": offers_judicial_confirmation(organization),
+        "performance": performance(terms),
         "accepted_on": timezone.localdate(case.accepted_at) if case.accepted_at else None,
         "submitted_on": submitted_on,
         "decided_on": timezone.localdate(outcome.decided_at) if outcome else None,

@@ -45,6 +45,9 @@ class Action:
     writes_own_event: bool = False
     audit_action: str = "transition"
     done: object = ""
+    # offered(case) -> bool: whether the case page offers it now (None: whenever allowed).
+    # Only hides a button; the handler still refuses what its rules forbid.
+    offered: Callable | None = None
 
     def allows(self, case, role) -> bool:
         return (

@@ -49,8 +49,8 @@ def make_case(payload=None, **kwargs):
 
 def ready_for_agreement(case, actor=None):
     """What an agreement needs first (casework/actions/mediation.check_agreement_can_be_made):
-    a mediator of the handling agency, a session and its minutes. Accepts the case if needed;
-    leaves it in mediation."""
+    the respondent's consent, a mediator of the handling agency, a session and its minutes.
+    Accepts the case if needed; leaves it in mediation."""
     import datetime
 
     from django.utils import timezone
@@ -61,6 +61,8 @@ def ready_for_agreement(case, actor=None):
     actor = actor or staff(case.agency.code)
     if case.status == "submitted":
         perform(case, "accept", actor, {}, case.version)
+    consent = {"given_on": timezone.localdate(), "channel": "phone"}
+    perform(case, "record_consent", actor, consent, case.version)
     mediator = Mediator.objects.filter(agency=case.agency).first()
     perform(case, "assign", actor, {"mediator": mediator}, case.version)
     starts = timezone.now() + datetime.timedelta(hours=1)

@@ -114,6 +114,7 @@ def test_closing_sends_nothing_and_the_flag_matches_the_workflow():
         "schedule_session",
         "record_agreement",
         "record_no_agreement",
+        "record_refusal",
         "withdraw",
         "start_work",
         "complete",

@@ -6,6 +6,8 @@ from cases.choices import CaseSource, CaseStatus
 from cases.models import Case
 from casework import permissions
 from casework.documents import available_documents
+from casework.models import RespondentConsent
+from casework.services.handling_organization import handling_organization
 from reporting.demo import history
 
 
@@ -30,6 +32,15 @@ def test_demo_has_cases_in_every_stage_and_court_referrals(demo_site):
     agreement = live.get(status=CaseStatus.AGREEMENT)
     kinds = [d.kind for d in available_documents(agreement)]
     assert kinds == ["agreement", "acceptance", "arbitration_application"]
+    # Every demo agreement follows the respondent's consent, a recorded session and a
+    # mediator of the handling workroom (ADR 0045, 0046); one respondent declined.
+    assert agreement.consents.get().answer == RespondentConsent.Answer.AGREED
+    assert agreement.sessions.filter(minutes_recorded_at__isnull=False).exists()
+    assert agreement.mediator is not None and handling_organization(agreement) is not None
+    in_mediation = live.filter(status=CaseStatus.IN_MEDIATION)
+    assert all(case.consents.filter(answer="agreed").exists() for case in in_mediation)
+    declined = live.get(consents__answer=RespondentConsent.Answer.REFUSED)
+    assert declined.status == CaseStatus.NO_AGREEMENT and "仲裁" in declined.outcome.advice
     transferred = live.get(events__kind="transferred")
     assert transferred.agency.code == "justice-zengdu"
     for case in Case.objects.all():

@@ -42,6 +42,8 @@ def test_feedback_follows_the_case_to_its_agreement(city_token):
     handler = staff("center-city")
     mediator = Mediator.objects.filter(status="active").first()
     perform(case, "accept", handler)
+    consent = {"given_on": timezone.localdate(), "channel": "phone"}
+    perform(case, "record_consent", handler, consent)
     perform(case, "assign", handler, {"mediator": mediator})
     starts = timezone.now() + datetime.timedelta(hours=1)
     perform(case, "schedule_session", handler, {"starts_at": starts, "place": "中心调解室"})

@@ -68,6 +68,10 @@ def minutes(case):
     return {"session": case.sessions.get(), "minutes": "双方陈述。"}
 
 
+def answer(channel):
+    return lambda case: {"given_on": timezone.localdate(), "channel": channel}
+
+
 def walk(case, steps):
     assert_tracked(case, S.SUBMITTED)
     for name, user, data, status in steps:
@@ -80,6 +84,7 @@ def test_mediation_to_an_agreement_and_closed():
         make_case(region="zengdu"),
         [
             ("accept", HANDLER, {}, S.ACCEPTED),
+            ("record_consent", HANDLER, answer("phone"), S.ACCEPTED),
             ("assign", HANDLER, lambda case: {"mediator": own_mediator(case)}, S.ACCEPTED),
             ("schedule_session", HANDLER, session_data(), S.IN_MEDIATION),
             ("record_minutes", HANDLER, minutes, S.IN_MEDIATION),
@@ -103,6 +108,19 @@ def test_transferred_then_no_agreement_and_closed():
             ("close", "arbitration-zengdu-head", {}, S.CLOSED),
         ],
     )
+
+
+def test_respondent_declines_mediation_and_the_applicant_sees_the_advice():
+    case = make_case(region="zengdu")
+    walk(
+        case,
+        [
+            ("accept", HANDLER, {}, S.ACCEPTED),
+            ("record_refusal", HANDLER, answer("in_person"), S.NO_AGREEMENT),
+            ("close", HEAD, {}, S.CLOSED),
+        ],
+    )
+    assert "不同意调解" in json.dumps(track_api(case), ensure_ascii=False)
 
 
 def test_declined_then_closed():

@@ -24,18 +24,21 @@ LEGAL = {
     ("mediation", S.ACCEPTED): {
         "transfer",
         "assign",
+        "record_consent",
+        "record_refusal",
         "schedule_session",
         "extend",
         "record_no_agreement",
         "withdraw",
     },
-    ("mediation", S.IN_MEDIATION): {
+    ("mediation", S.IN_MEDIATION): {  # the consent is on record: not again (ADR 0046)
         "assign",
         "schedule_session",
         "record_minutes",
         "extend",
         "record_agreement",
         "record_no_agreement",
+        "record_refusal",
         "withdraw",
     },
     ("mediation", S.AGREEMENT): {"close"},
@@ -56,6 +59,7 @@ TARGET = {
     "schedule_session": S.IN_MEDIATION,
     "record_agreement": S.AGREEMENT,
     "record_no_agreement": S.NO_AGREEMENT,
+    "record_refusal": S.NO_AGREEMENT,
     "withdraw": S.WITHDRAWN,
     "start_work": S.IN_PROGRESS,
     "complete": S.COMPLETED,
@@ -69,12 +73,14 @@ PATHS = {  # how to bring a new case to each status: (action, actor suffix)
     S.ACCEPTED: [("accept", "")],
     S.IN_MEDIATION: [
         ("accept", ""),
+        ("record_consent", ""),
         ("assign", ""),
         ("schedule_session", ""),
         ("record_minutes", ""),
     ],
     S.AGREEMENT: [
         ("accept", ""),
+        ("record_consent", ""),
         ("assign", ""),
         ("schedule_session", ""),
         ("record_minutes", ""),
@@ -111,6 +117,8 @@ def data_for(name, case):
             case=case, starts_at=tomorrow, place="中心第一调解室"
         )
         return {"session": session, "minutes": "双方陈述了意见。"}
+    if name in ("record_consent", "record_refusal"):
+        return {"given_on": timezone.localdate(), "channel": "phone"}
     if name == "extend":
         return {"days": 5, "parties_agreed": True, "note": "双方同意"}
     if name == "record_agreement":
@@ -279,7 +287,8 @@ def test_an_agreement_needs_a_recorded_session_and_the_cases_own_mediator(casewo
         perform(case, "record_agreement", head, agreement, case.version)
     perform(case, "schedule_session", head, data_for("schedule_session", case), case.version)
     steps = [
-        (None, "调解笔录"),  # a session, but no minutes recorded
+        (None, "同意调解"),  # a session, but the respondent has not agreed to mediate
+        ("record_consent", "调解笔录"),  # consent, but no minutes recorded
         ("record_minutes", "调解员"),  # minutes, but no mediator named
     ]
     for action, message in steps:

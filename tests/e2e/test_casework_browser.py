@@ -99,10 +99,12 @@ def test_hrss_handler_works_a_case_to_an_agreement(live_demo, browser_context_fa
     page.wait_for_url(f"**/admin/cases/{ours.reference}/")
     assert page.locator("#case-mediator").inner_text() == "陈明（示例）"
 
-    # An agreement follows a session with its minutes (its own browser steps are tested
-    # with the session forms); recorded here through the service.
+    # An agreement follows the respondent's consent and a session with its minutes (their
+    # own browser steps are tested with their forms); recorded here through the service.
     ours.refresh_from_db()
     handler = staff("hrss-zengdu")
+    consent = {"given_on": timezone.localdate(), "channel": "phone"}
+    perform(ours, "record_consent", handler, consent)
     starts = timezone.now() + datetime.timedelta(hours=1)
     perform(ours, "schedule_session", handler, {"starts_at": starts, "place": "调解室"})
     session = ours.sessions.get()

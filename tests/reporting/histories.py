@@ -21,6 +21,7 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import time_machine
+from django.utils import timezone
 
 from cases.models import Case
 from casework.services.actions import perform
@@ -56,14 +57,15 @@ def referral(kind, procedure=None):
 
 
 def mediated(case, when):
-    """A session with its minutes and a mediator of the handling agency, at `when`: what an
-    agreement needs first (casework/actions/mediation.check_agreement_can_be_made)."""
+    """The respondent's consent, a session with its minutes and a mediator of the handling
+    agency, at `when`: what an agreement needs first (casework/actions/mediation.py)."""
     from directory.models import Mediator
 
     mediator = (
         Mediator.objects.filter(agency=case.agency).first()
         or Mediator.objects.filter(organizations__host_agency=case.agency).first()
     )
+    act(case, "record_consent", when, {"given_on": timezone.localdate(when), "channel": "phone"})
     act(case, "assign", when, {"mediator": mediator})
     act(case, "schedule_session", when, {"starts_at": when, "place": "调解室"})
     act(case, "record_minutes", when, {"session": case.sessions.latest("pk"), "minutes": "陈述"})

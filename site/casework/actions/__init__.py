@@ -7,6 +7,7 @@ form and its `done` message, the history names it by its label.
 """
 
 from casework.actions.assignment import ASSIGN
+from casework.actions.consent import RECORD_CONSENT, RECORD_REFUSAL
 from casework.actions.ending import CLOSE, WITHDRAW
 from casework.actions.intake import ACCEPT, DECLINE, TRANSFER
 from casework.actions.mediation import (
@@ -26,11 +27,13 @@ ACTIONS: dict[str, Action] = {
         DECLINE,
         TRANSFER,
         ASSIGN,
+        RECORD_CONSENT,
         SCHEDULE_SESSION,
         RECORD_MINUTES,
         EXTEND,
         RECORD_AGREEMENT,
         RECORD_NO_AGREEMENT,
+        RECORD_REFUSAL,
         START_WORK,
         COMPLETE,
         WITHDRAW,
@@ -42,4 +45,8 @@ ACTIONS: dict[str, Action] = {
 def available(case, role) -> list[Action]:
     if role is None:
         return []
-    return [action for action in ACTIONS.values() if action.allows(case, role)]
+    return [
+        action
+        for action in ACTIONS.values()
+        if action.allows(case, role) and (action.offered is None or action.offered(case))
+    ]

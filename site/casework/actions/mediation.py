@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy
 
 from cases.choices import CaseStatus as S
 from cases.models import CaseEvent
+from casework.actions.consent import check_consent
 from casework.forms.actions import (
     ExtendForm,
     RecordMinutesForm,
@@ -20,6 +21,7 @@ from casework.services.action_rules import (
     record_outcome,
     required,
 )
+from casework.services.handling_organization import handling_organization
 from casework.workflow import MEDIATION, Action
 
 MEDIATING = frozenset({S.ACCEPTED, S.IN_MEDIATION})
@@ -54,6 +56,7 @@ def record_minutes(case, user, data):
     minutes = required(data, "minutes", _("Write the minutes of the session."))
     if session.case_id != case.pk:
         raise ActionRefused(_("That session belongs to another case."))
+    check_consent(case)
     session.minutes = minutes
     session.minutes_recorded_at = timezone.now()
     session.save(update_fields=["minutes", "minutes_recorded_at"])
@@ -96,7 +99,9 @@ def mediator_serves_case(case) -> bool:
 
 def check_agreement_can_be_made(case) -> None:
     """A mediation agreement records what was agreed before a mediator at a session: both
-    must be on the case first (issue "Citizen journey", item 4)."""
+    must be on the case first (issue "Citizen journey", item 4), after the respondent's
+    consent to mediate (ADR 0046)."""
+    check_consent(case)
     if not case.sessions.filter(minutes_recorded_at__isnull=False).exists():
         raise ActionRefused(_("Record the mediation session and its minutes before the agreement."))
     if case.mediator_id is None:
@@ -104,6 +109,13 @@ def check_agreement_can_be_made(case) -> None:
     if not mediator_serves_case(case):
         raise ActionRefused(
             _("The mediator must belong to the agency or organization handling the case.")
+        )
+    if handling_organization(case) is None:
+        raise ActionRefused(
+            _(
+                "Name the mediation organization that handled the case (the workroom, committee "
+                "or center): the agreement is made in its name, not the agency's."
+            )
         )
 
 

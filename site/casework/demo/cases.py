@@ -110,12 +110,30 @@ def _terms():
     }
 
 
+def _consent():
+    """The respondent agreed to mediate, by phone (mediation is voluntary: ADR 0046)."""
+    return {
+        "given_on": timezone.localdate(),
+        "channel": "phone",
+        "note": "电话联系，同意调解（示例）",
+    }
+
+
+def _refusal():
+    return {
+        "given_on": timezone.localdate(),
+        "channel": "writing",
+        "note": "书面回复不同意调解（示例）",
+    }
+
+
 def _session():
     return {"starts_at": _tomorrow_at_nine(), "place": "中心第一调解室（示例）"}
 
 
 def _minutes(case):
-    """An agreement follows a recorded session (casework/actions/mediation.py)."""
+    """An agreement follows the respondent's consent and a recorded session with a mediator
+    (casework/actions/mediation.py, consent.py)."""
     return {
         "session": case.sessions.latest("pk"),
         "minutes": "双方陈述意见，经调解员释法说理，自愿协商一致（示例）。",
@@ -131,7 +149,11 @@ PLAN = [
         4,
         lambda: _mediation(4, "zengdu"),
         5,
-        [("accept", "", dict), ("schedule_session", "", _session)],
+        [
+            ("accept", "", dict),
+            ("record_consent", "", _consent),
+            ("schedule_session", "", _session),
+        ],
     ),
     (
         5,
@@ -139,6 +161,7 @@ PLAN = [
         8,
         [
             ("accept", "", dict),
+            ("record_consent", "", _consent),
             ("schedule_session", "", _session),
             ("record_minutes", "", _minutes),
             ("record_agreement", "", _terms),
@@ -154,6 +177,12 @@ PLAN = [
         ],
     ),
     (7, lambda: _mediation(7, "suixian"), 1, []),
+    (
+        15,
+        lambda: _mediation(15, "zengdu"),
+        4,
+        [("accept", "", dict), ("record_refusal", "", _refusal)],
+    ),
     (
         8,
         lambda: _setup(8, "union_setup", "suixian"),

@@ -1,4 +1,5 @@
 from .audit import AuditEntry
+from .consent import RespondentConsent, latest_consent
 from .digest import DeadlineDigest
 from .referrals import CourtReferral, ReferralToken
 from .work import AgreementTerm, CaseOutcome, DeclineGrounds, MediationSession
@@ -12,4 +13,6 @@ __all__ = [
     "DeclineGrounds",
     "MediationSession",
     "ReferralToken",
+    "RespondentConsent",
+    "latest_consent",
 ]

@@ -13,6 +13,13 @@ ARBITRATION_ADVICE = gettext_lazy(
     "for applying is one year from the day you knew or should have known your rights were "
     "infringed (Labor Dispute Mediation and Arbitration Law, art. 27)."
 )
+REFUSAL_ADVICE = gettext_lazy(
+    "The respondent did not agree to mediation, and mediation is voluntary, so the mediation "
+    "has ended. You may apply to the labor dispute arbitration commission for arbitration now, "
+    "without waiting for the mediation period (Labor Dispute Mediation and Arbitration Law, "
+    "art. 5). The time limit for applying is one year from the day you knew or should have "
+    "known your rights were infringed (art. 27)."
+)
 
 
 class ActionRefused(Exception):

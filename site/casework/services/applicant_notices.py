@@ -29,6 +29,7 @@ def headline(action_name: str) -> str:
         "schedule_session": _("A mediation session has been arranged"),
         "record_agreement": _("A mediation agreement has been reached"),
         "record_no_agreement": _("Mediation has ended without an agreement"),
+        "record_refusal": _("The other party declined mediation, so mediation has ended"),
         "withdraw": _("Your withdrawal has been recorded"),
         "start_work": _("Work on your request has started"),
         "complete": _("The guidance you asked for has been completed"),

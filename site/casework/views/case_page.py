@@ -76,6 +76,7 @@ def case_context(request, case, revealed=None) -> dict:
         "revealed": revealed or {},
         "evidence": evidence,
         "sessions": list(case.sessions.all()) if is_mediation else [],
+        "consents": list(case.consents.select_related("recorded_by")) if is_mediation else [],
         "clocks": [
             {"clock": clock, "days": abs(clock.days_left or 0)} for clock in deadlines.clocks(case)
         ],

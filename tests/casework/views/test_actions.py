@@ -228,7 +228,15 @@ def test_schedule_a_session_and_record_its_minutes(login, hrss_case):
         {"session": session.pk, "minutes": ""},
         "请填写调解笔录",
     )
-    done(client, hrss_case, "record_minutes", {"session": session.pk, "minutes": "双方到场。"})
+    minutes = {"session": session.pk, "minutes": "双方到场。"}
+    refused(client, hrss_case, "record_minutes", minutes, "请先记录被申请人同意调解")
+    run(
+        hrss_case,
+        "record_consent",
+        "hrss-zengdu",
+        {"given_on": timezone.localdate(), "channel": "phone"},
+    )
+    done(client, hrss_case, "record_minutes", minutes)
     session.refresh_from_db()
     assert session.minutes == "双方到场。" and session.minutes_recorded_at
 

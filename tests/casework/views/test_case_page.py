@@ -171,6 +171,8 @@ def test_sessions_outcome_terms_and_history_of_a_mediated_case(login, hrss_case)
     mediator = Mediator.objects.filter(status="active", agency=hrss_case.agency).first()
     starts = timezone.now() + datetime.timedelta(days=2)
     run(hrss_case, "accept", "hrss-zengdu")
+    consent = {"given_on": timezone.localdate(), "channel": "in_person", "note": "当面表示同意"}
+    run(hrss_case, "record_consent", "hrss-zengdu", consent)
     run(hrss_case, "assign", "hrss-zengdu", {"mediator": mediator})
     run(hrss_case, "schedule_session", "hrss-zengdu", {"starts_at": starts, "place": "三楼调解室"})
     session = hrss_case.sessions.get()
@@ -189,8 +191,10 @@ def test_sessions_outcome_terms_and_history_of_a_mediated_case(login, hrss_case)
     assert "出具离职证明" in outcome
     assert 'data-state="met"' in html  # the mediation clock stopped
     timeline = html.split('id="case-timeline"')[1]
-    assert timeline.count("casework-timeline__audit") == 5  # one per action
-    assert "调解会" in timeline
+    assert timeline.count("casework-timeline__audit") == 6  # one per action
+    assert "调解会" in timeline and "被申请人同意调解" in timeline
+    consent = html.split('id="case-consent"')[1].split("</table>")[0]
+    assert "同意调解" in consent and "当面" in consent and "当面表示同意" in consent
 
 
 def test_document_links_follow_the_status(login, hrss_case):
