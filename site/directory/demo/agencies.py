@@ -5,6 +5,7 @@ Names are the real institutions'; addresses and phone numbers are fictional (示
 
 from directory.models import Agency
 from directory.regions import AgencyKind, Region
+from home.center_contact import center_contact
 
 REGION_PREFIX = {
     Region.CITY: "随州市",
@@ -29,6 +30,7 @@ KIND_NAMES = {
 
 
 def agency_rows():
+    center = center_contact()
     rows = []
     for index, (region, prefix) in enumerate(REGION_PREFIX.items(), start=1):
         for kind, (name, short) in KIND_NAMES.items():
@@ -54,9 +56,10 @@ def agency_rows():
             "region": Region.CITY,
             "name": '随州市劳动人事争议"一站式"多元联调联处中心',
             "short_name": "联调联处中心",
-            "address": "随州市曾都区示例路1号（示例地址）",
-            "phone": "0722-0000000（示例）",
-            "office_hours": "周一至周五 8:30-12:00，14:30-17:30",
+            # The center's facts are the site settings' (home/center_contact.py).
+            "address": center["address"],
+            "phone": center["hotline"],
+            "office_hours": center["office_hours"],
         }
     )
     return rows

@@ -1,30 +1,39 @@
-"""Demo guidance pages (text in guide_content.py), linked to the seed policy page."""
+"""Demo guidance pages (text in guide_content.py), linked to the seed policy page and to
+the document templates (form_templates.py)."""
 
 import copy
 
 from home.models import HomePage
 
 from ..models import GuidanceIndexPage, GuidancePage, PolicyPage
-from .guide_content import GUIDES, SEED
+from .form_templates import load_documents
+from .guide_content import GUIDES
+from .guide_text import SEED
 
 
-def _body(guide, seed_policy, home):
+def _call_to_action(guide, home):
+    text, description = guide["cta"]
+    target = guide["cta_target"]
+    if target.startswith("/"):
+        return {"text": text, "description": description, "page": None, "url": target}
+    page = home.get_children().filter(slug=target).first()
+    return {"text": text, "description": description, "page": page, "url": ""}
+
+
+def _body(guide, seed_policy, home, documents):
     blocks = []
     for kind, value in copy.deepcopy(guide["body"]):
         if kind == "legal_basis":
             for citation in value["citations"]:
                 if citation["source"] == SEED and seed_policy is not None:
                     citation["page"] = seed_policy
+        if kind == "downloads":
+            for item in value["documents"]:
+                item["document"] = documents[item["document"]]
         blocks.append((kind, value))
-    text, description = guide["cta"]
-    target = home.get_children().filter(slug=guide["cta_target"]).first()
-    blocks.append(
-        (
-            "call_to_action",
-            {"text": text, "description": description, "page": target, "url": ""},
-        )
-    )
-    blocks.append(("contacts", guide["contacts"]))
+    blocks.append(("call_to_action", _call_to_action(guide, home)))
+    for name, note in guide["contacts"]:
+        blocks.append(("center_contact", {"name": name, "note": note}))
     return blocks
 
 
@@ -32,8 +41,8 @@ def load(stdout):
     index = GuidanceIndexPage.objects.get()
     home = HomePage.objects.get()
     seed_policy = PolicyPage.objects.filter(document_number=SEED).first()
+    documents, changes = load_documents()
     existing = set(index.get_children().values_list("slug", flat=True))
-    changes = []
     for guide in GUIDES:
         if guide["slug"] in existing:
             continue
@@ -43,7 +52,7 @@ def load(stdout):
             summary=guide["summary"],
             audience=guide["audience"],
             search_description=guide["summary"],
-            body=_body(guide, seed_policy, home),
+            body=_body(guide, seed_policy, home, documents),
         )
         index.add_child(instance=page)
         page.save_revision().publish()
