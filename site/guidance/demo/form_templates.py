@@ -74,6 +74,11 @@ FORM_TEMPLATES = {
 }
 
 
+def _read(storage, path):
+    with storage.open(path) as handle:
+        return handle.read()
+
+
 def load_documents() -> tuple[dict, list[str]]:
     """{key: Document} for every template, creating the missing ones; and what changed."""
     Document = get_document_model()
@@ -82,7 +87,13 @@ def load_documents() -> tuple[dict, list[str]]:
         document = Document.objects.filter(title=title).first()
         if document is None:
             document = Document(title=title)
-            document.file.save(filename, ContentFile(docx_bytes(title, paragraphs)), save=False)
+            content = docx_bytes(title, paragraphs)
+            path = f"documents/{filename}"
+            storage = document.file.storage
+            if storage.exists(path) and _read(storage, path) == content:
+                document.file.name = path  # the same file from an earlier load: reuse it
+            else:
+                document.file.save(filename, ContentFile(content), save=False)
             document._set_document_file_metadata()  # size and hash, as the admin form does
             document.save()
             changes.append(f"document {title}")

@@ -49,7 +49,13 @@ def docx_bytes(title: str, paragraphs: list[str]) -> bytes:
     )
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
-        package.writestr("[Content_Types].xml", CONTENT_TYPES)
-        package.writestr("_rels/.rels", RELATIONSHIPS)
-        package.writestr("word/document.xml", document)
+        for name, text in [
+            ("[Content_Types].xml", CONTENT_TYPES),
+            ("_rels/.rels", RELATIONSHIPS),
+            ("word/document.xml", document),
+        ]:
+            # A fixed timestamp: the same text gives the same bytes (the loader reuses them).
+            entry = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            package.writestr(entry, text)
     return buffer.getvalue()
