@@ -1,9 +1,11 @@
 """One source of the center's contact facts: the site settings the demo loader fills.
 Every page that gives the center's address, hotline or hours gives the same ones."""
 
+import io
 import re
 
 import pytest
+from django.core.management import call_command
 from wagtail.models import Site
 
 from guidance.models import GuidancePage, NoticePage
@@ -55,3 +57,46 @@ def test_an_edit_of_the_settings_changes_every_guide(client, demo_site):
         html = client.get(guide.url).content.decode()
         assert "0722-1234567" in html and "随州市新地址1号" in html, guide.slug
         assert "0722-0000000" not in html, guide.slug
+
+
+def old_style_guide(slug, user=None):
+    """A guide as the demo loader wrote it before ADR 0047: a copied-in contact card."""
+    guide = GuidancePage.objects.get(slug=slug)
+    card = {"name": "中心受理窗口", "address": "随州市曾都区示例路1号中心二楼（示例地址）"}
+    card.update({"phone": "0722-0000001（示例）", "hours": "工作日", "note": ""})
+    guide.body = [("contacts", [card])]
+    guide.save_revision(user=user).publish()
+    return guide
+
+
+def test_reloading_an_old_demo_database_brings_its_center_facts_in_line(client, demo_site):
+    from django.contrib.auth import get_user_model
+
+    from directory.models import Agency, MediationOrganization
+
+    MediationOrganization.objects.filter(code="center").update(
+        phone="0722-0100000（示例）", address="随州市示例路1号（示例地址）"
+    )
+    Agency.objects.filter(code="center-city").update(office_hours="周一至周五")
+    MediationOrganization.objects.filter(code="center-judge-workroom").update(
+        phone="0722-5550000"  # an editor's number (no 示例 mark) stays
+    )
+    old_style_guide("union-setup")
+    edited = old_style_guide("committee-setup", user=get_user_model().objects.get(username="admin"))
+
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    assert "union-setup" not in out.getvalue()  # titles are reported, not slugs
+    facts = settings_row()
+    center = MediationOrganization.objects.get(code="center")
+    assert (center.phone, center.address) == (facts.hotline, facts.address)
+    assert Agency.objects.get(code="center-city").office_hours == facts.office_hours
+    assert MediationOrganization.objects.get(code="center-judge-workroom").phone == "0722-5550000"
+    html = client.get(GuidancePage.objects.get(slug="union-setup").url).content.decode()
+    assert "0722-0000001" not in html and "报上一级工会批准" in html and facts.hotline in html
+    edited.refresh_from_db()
+    assert edited.body[0].block_type == "contacts"  # a person edited it: left alone
+
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    assert "nothing changed" in out.getvalue()

@@ -72,4 +72,24 @@ def load(stdout):
         if row["code"] not in existing:
             Agency.objects.create(**row)
             changes.append(f"agency {row['code']}")
+    changes.extend(align_with_settings(Agency.objects.filter(code="center-city"), "office_hours"))
+    return changes
+
+
+def align_with_settings(rows, *extra_fields):
+    """Rows at the center still holding demo contact details (marked 示例) that differ from
+    the site settings take the settings' (ADR 0047); details an editor wrote stay."""
+    center = center_contact()
+    wanted = {"address": center["address"], "phone": center["hotline"]}
+    wanted.update({name: center[name] for name in extra_fields})
+    changes = []
+    for row in rows:
+        if not row.phone.endswith("（示例）") or not center["hotline"]:
+            continue
+        stale = [name for name, value in wanted.items() if getattr(row, name) != value]
+        if stale:
+            for name in stale:
+                setattr(row, name, wanted[name])
+            row.save(update_fields=stale)
+            changes.append(f"{row.code}: contact details from the site settings")
     return changes

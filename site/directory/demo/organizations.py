@@ -12,6 +12,8 @@ from directory.models.organizations import OrganizationKind as Kind
 from directory.regions import Region
 from home.center_contact import center_contact
 
+from .agencies import align_with_settings
+
 OFFICE_HOURS = [(time(8, 30), time(12, 0)), (time(14, 30), time(17, 30))]
 
 # Organizations housed in the center: its address and hotline (the site settings').
@@ -141,4 +143,6 @@ def load(stdout):
             for opens, closes in OFFICE_HOURS
         )
         changes.append(f"organization {code}")
+    at_center = MediationOrganization.objects.filter(code__in=AT_CENTER)
+    changes.extend(align_with_settings(at_center))
     return changes

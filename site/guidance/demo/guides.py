@@ -37,14 +37,28 @@ def _body(guide, seed_policy, home, documents):
     return blocks
 
 
+def _untouched_old_demo(page):
+    """A demo guide from before ADR 0047 (contact cards with the address and phone copied in)
+    that no person has edited since: the loader rebuilds it. Anything edited stays."""
+    old_cards = any(block.block_type == "contacts" for block in page.body)
+    edited = page.revisions.exclude(user=None).exists()
+    return old_cards and not edited
+
+
 def load(stdout):
     index = GuidanceIndexPage.objects.get()
     home = HomePage.objects.get()
     seed_policy = PolicyPage.objects.filter(document_number=SEED).first()
     documents, changes = load_documents()
-    existing = set(index.get_children().values_list("slug", flat=True))
+    existing = {page.slug: page for page in GuidancePage.objects.child_of(index)}
     for guide in GUIDES:
         if guide["slug"] in existing:
+            page = existing[guide["slug"]]
+            if _untouched_old_demo(page):
+                page.body = _body(guide, seed_policy, home, documents)
+                page.summary = page.search_description = guide["summary"]
+                page.save_revision().publish()
+                changes.append(f"guidance {guide['title']} (contact cards now from settings)")
             continue
         page = GuidancePage(
             title=guide["title"],
