@@ -5,6 +5,9 @@ from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
+
+from home.center_contact import center_contact
 
 TEMPLATES = "guidance/blocks/"
 
@@ -212,6 +215,47 @@ class ContactCardBlock(blocks.StructBlock):
         description = _("Where to go or whom to call.")
 
 
+class CenterContactBlock(blocks.StructBlock):
+    """The center's window. Address, hotline and hours are not stored in the page: they are
+    read from the site settings when the page renders (home/center_contact.py), so every
+    guide states what the footer states and an editor changes them in one place."""
+
+    name = blocks.CharBlock(max_length=60, default="中心受理窗口", label=_("Name"))
+    note = blocks.CharBlock(max_length=200, required=False, label=_("Note"))
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        chrome = (parent_context or {}).get("site_chrome")
+        context["center"] = chrome if chrome else center_contact()
+        return context
+
+    class Meta:
+        icon = "home"
+        label = _("Center contact (from site settings)")
+        template = TEMPLATES + "center_contact.html"
+        preview_value = {"name": "中心受理窗口", "note": "可现场申请，也可口头申请。"}
+        description = _("The center's address, hotline and hours as the site settings give them.")
+
+
+class DownloadBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Document"))
+    note = blocks.CharBlock(max_length=120, required=False, label=_("Note"))
+
+
+class DownloadsBlock(blocks.StructBlock):
+    """文书模板下载: templates the applicant can fill in (Wagtail documents)."""
+
+    heading = blocks.CharBlock(max_length=40, default="文书模板下载", label=_("Heading"))
+    documents = blocks.ListBlock(DownloadBlock(), min_num=1, label=_("Documents"))
+
+    class Meta:
+        icon = "download"
+        label = _("Downloads")
+        template = TEMPLATES + "downloads.html"
+        preview_value = {"heading": "文书模板下载", "documents": []}
+        description = _("Document templates to download and fill in.")
+
+
 class SectionBlock(blocks.StructBlock):
     heading = blocks.CharBlock(max_length=60, label=_("Heading"))
     text = blocks.RichTextBlock(features=["bold", "link", "ol", "ul"], label=_("Text"))
@@ -238,4 +282,6 @@ GUIDANCE_BLOCKS = [
             ContactCardBlock(), label=_("Contact cards"), template=TEMPLATES + "contacts.html"
         ),
     ),
+    ("center_contact", CenterContactBlock()),
+    ("downloads", DownloadsBlock()),
 ]

@@ -100,6 +100,8 @@ PAGES = [
     "/notices/",
     "/guidance/",
     "/guidance/apply-for-mediation/",
+    "/guidance/apply-for-arbitration/",
+    "/apply/not-a-labor-dispute/",
     "/search/?q=调解委员会",
     "/search/?q=区块链",
 ]

@@ -17,6 +17,11 @@ pytestmark = pytest.mark.django_db
 # slug -> facts each page must state (the cited articles and their limits)
 FACTS = {
     "apply-for-mediation": [
+        "12348",
+        "12333",
+        "劳动保障监察",
+        "调解申请书",
+        "授权委托书",
         "第二条",
         "因确认劳动关系发生的争议",
         "第十四条",
@@ -25,9 +30,38 @@ FACTS = {
         "1年",
     ],
     "union-setup": ["第十一条", "二十五人以上", "组织员一人", "第十二条", "报上一级工会批准"],
-    "committee-setup": ["第十条", "职工代表和企业代表组成", "企业负责人指定", "主任"],
+    "apply-for-arbitration": [
+        "劳动合同履行地或者用人单位所在地",
+        "第二十一条",
+        "第二十七条",
+        "1年",
+        "劳动争议仲裁不收费",
+        "第五十三条",
+        "仲裁申请书",
+        "授权委托书",
+        "/tools/time-limit/",
+        "12348",
+        "12333",
+        "劳动保障监察",
+    ],
+    "committee-setup": [
+        "大中型企业应当依法设立调解委员会",
+        "第十三条",
+        "第十四条",
+        "第十条",
+        "职工代表和企业代表组成",
+        "企业负责人指定",
+        "主任",
+    ],
     "court-referred-mediation": ["30日", "15日", "7日", "第二十七条", "反馈法院"],
-    "sue-after-arbitral-award": ["第四十八条", "第四十九条", "第五十条", "诉讼服务站", "30日内"],
+    "sue-after-arbitral-award": [
+        "12348",
+        "第四十八条",
+        "第四十九条",
+        "第五十条",
+        "诉讼服务站",
+        "30日内",
+    ],
 }
 
 
@@ -89,5 +123,56 @@ def test_old_standard_page_sections_are_replaced(demo_site):
         page = home.get_children().get(slug=slug).specific
         assert not isinstance(page, StandardPage)
         assert NavigationItem.objects.get(label=page.title).page_id == page.pk
-    assert GuidancePage.objects.count() == 5
+    assert GuidancePage.objects.count() == 6
     assert Page.objects.get(slug="sui-ren-she-han-2023-57").specific.document_number
+
+
+def test_every_guide_has_the_apply_button_at_the_top(client, demo_site):
+    for guide in GuidancePage.objects.live():
+        html = client.get(guide.url).content.decode()
+        button = html.index('<p class="guide-apply"><a class="btn btn-primary" href="/apply/">')
+        assert button < html.index('class="guide-block'), guide.slug
+
+
+def test_court_periods_are_stated_one_way(client, demo_site):
+    """Delegated 30 days, entrusted 15 (ordinary) / 7 (simple), as cases/deadlines.py counts."""
+    html = client.get("/guidance/court-referred-mediation/").content.decode()
+    assert "委派调解30日" in html and "适用普通程序的15日，适用简易程序的7日" in html
+    for limit in ["自接收案件之日起30日", "自接收案件之日起15日", "自接收案件之日起7日"]:
+        assert limit in html
+    # The seed document's single 30-day feedback line is not presented as the period for all
+    assert "向法院反馈结果" not in html
+
+
+def test_templates_are_word_documents_linked_from_the_guides(client, demo_site):
+    import zipfile
+    from xml.dom import minidom
+
+    from wagtail.documents import get_document_model
+
+    documents = get_document_model().objects.order_by("title")
+    titles = [d.title for d in documents]
+    assert titles == sorted(
+        ["劳动人事争议仲裁申请书（模板）", "劳动争议调解申请书（模板）", "授权委托书（模板）"]
+    )
+    for document in documents:
+        assert document.file.name.endswith(".docx") and document.file_size > 0
+        with document.file.open("rb") as handle, zipfile.ZipFile(handle) as package:
+            assert {"[Content_Types].xml", "_rels/.rels", "word/document.xml"} <= set(
+                package.namelist()
+            )
+            body = package.read("word/document.xml")  # written by plain_docx, trusted
+            text = minidom.parseString(body).toxml()  # noqa: S318
+        assert document.title in text
+    html = client.get("/guidance/apply-for-arbitration/").content.decode()
+    arbitration = documents.get(title="劳动人事争议仲裁申请书（模板）")
+    assert f'href="{arbitration.url}" download' in html
+    assert client.get(arbitration.url).status_code == 200
+
+
+def test_second_load_adds_no_documents(demo_site):
+    from wagtail.documents import get_document_model
+
+    before = get_document_model().objects.count()
+    call_command("load_demo", stdout=io.StringIO())
+    assert get_document_model().objects.count() == before == 3

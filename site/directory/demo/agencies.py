@@ -5,6 +5,7 @@ Names are the real institutions'; addresses and phone numbers are fictional (示
 
 from directory.models import Agency
 from directory.regions import AgencyKind, Region
+from home.center_contact import center_contact
 
 REGION_PREFIX = {
     Region.CITY: "随州市",
@@ -29,6 +30,7 @@ KIND_NAMES = {
 
 
 def agency_rows():
+    center = center_contact()
     rows = []
     for index, (region, prefix) in enumerate(REGION_PREFIX.items(), start=1):
         for kind, (name, short) in KIND_NAMES.items():
@@ -54,9 +56,10 @@ def agency_rows():
             "region": Region.CITY,
             "name": '随州市劳动人事争议"一站式"多元联调联处中心',
             "short_name": "联调联处中心",
-            "address": "随州市曾都区示例路1号（示例地址）",
-            "phone": "0722-0000000（示例）",
-            "office_hours": "周一至周五 8:30-12:00，14:30-17:30",
+            # The center's facts are the site settings' (home/center_contact.py).
+            "address": center["address"],
+            "phone": center["hotline"],
+            "office_hours": center["office_hours"],
         }
     )
     return rows
@@ -69,4 +72,24 @@ def load(stdout):
         if row["code"] not in existing:
             Agency.objects.create(**row)
             changes.append(f"agency {row['code']}")
+    changes.extend(align_with_settings(Agency.objects.filter(code="center-city"), "office_hours"))
+    return changes
+
+
+def align_with_settings(rows, *extra_fields):
+    """Rows at the center still holding demo contact details (marked 示例) that differ from
+    the site settings take the settings' (ADR 0047); details an editor wrote stay."""
+    center = center_contact()
+    wanted = {"address": center["address"], "phone": center["hotline"]}
+    wanted.update({name: center[name] for name in extra_fields})
+    changes = []
+    for row in rows:
+        if not row.phone.endswith("（示例）") or not center["hotline"]:
+            continue
+        stale = [name for name, value in wanted.items() if getattr(row, name) != value]
+        if stale:
+            for name in stale:
+                setattr(row, name, wanted[name])
+            row.save(update_fields=stale)
+            changes.append(f"{row.code}: contact details from the site settings")
     return changes

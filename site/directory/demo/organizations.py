@@ -10,8 +10,14 @@ from datetime import time
 from directory.models import Agency, MediationOrganization, OpeningPeriod
 from directory.models.organizations import OrganizationKind as Kind
 from directory.regions import Region
+from home.center_contact import center_contact
+
+from .agencies import align_with_settings
 
 OFFICE_HOURS = [(time(8, 30), time(12, 0)), (time(14, 30), time(17, 30))]
+
+# Organizations housed in the center: its address and hotline (the site settings').
+AT_CENTER = {"center", "center-litigation-station", "center-judge-workroom"}
 
 # code, name, kind, host agency, region, introduction, accepts online applications
 ORGANIZATIONS = [
@@ -113,17 +119,19 @@ def load(stdout):
     changes = []
     agencies = {a.code: a for a in Agency.objects.all()}
     existing = set(MediationOrganization.objects.values_list("code", flat=True))
+    center = center_contact()
     for index, (code, name, kind, host, region, intro, online) in enumerate(ORGANIZATIONS, 1):
         if code in existing:
             continue
+        at_center = code in AT_CENTER
         organization = MediationOrganization.objects.create(
             code=code,
             name=name,
             kind=kind,
             host_agency=agencies[host],
             region=region,
-            address=f"随州市示例路{index}号（示例地址）",
-            phone=f"0722-{index:02d}00000（示例）",
+            address=center["address"] if at_center else f"随州市示例路{index}号（示例地址）",
+            phone=center["hotline"] if at_center else f"0722-{index:02d}00000（示例）",
             introduction=intro,
             accepts_online_applications=online,
             hours_note="工作时间以外可电话预约。（示例）" if kind == Kind.WORKROOM else "",
@@ -135,4 +143,6 @@ def load(stdout):
             for opens, closes in OFFICE_HOURS
         )
         changes.append(f"organization {code}")
+    at_center = MediationOrganization.objects.filter(code__in=AT_CENTER)
+    changes.extend(align_with_settings(at_center))
     return changes

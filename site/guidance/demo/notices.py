@@ -5,6 +5,8 @@ import datetime
 
 from django.utils import timezone
 
+from home.center_contact import center_contact
+
 from ..models import NoticeIndexPage, NoticePage
 
 NOTICES = [
@@ -32,7 +34,7 @@ NOTICES = [
         datetime.date(2026, 11, 2),
         "中心诉讼服务站受理对仲裁裁决不服的诉讼立案，工作日办公。",
         "<p>曾都区人民法院设在中心的诉讼服务站受理当事人对仲裁裁决不服的诉讼立案，办公时间为"
-        "周一至周五 8:30-12:00，14:30-17:30（法定节假日除外）。</p><p>（本公告为演示内容，示例）</p>",
+        "{office_hours}，咨询电话{hotline}。</p><p>（本公告为演示内容，示例）</p>",
     ),
 ]
 
@@ -41,7 +43,9 @@ def load(stdout):
     index = NoticeIndexPage.objects.get()
     existing = set(index.get_children().values_list("slug", flat=True))
     changes = []
+    center = center_contact()  # the center's hours and hotline, as the site settings give
     for slug, title, date, summary, body in NOTICES:
+        body = body.format(**center)
         if slug in existing:
             continue
         page = NoticePage(
