@@ -36,11 +36,11 @@ GUIDES = {
     "court": "court-referred-mediation",
     "union": "union-setup",
     "committee": "committee-setup",
+    "arbitration": "apply-for-arbitration",
 }
 # Steps that point to one of the site's tools rather than a guide (URL names, resolved late
 # so cases does not import the intake app).
 TOOLS = {"time_limit": "applications:time_limit"}
-ARBITRATION_GUIDE = "apply-for-arbitration"
 GUIDANCE_INDEX = "/guidance/"
 
 
@@ -96,7 +96,7 @@ def _pre_case(case) -> list[NextStep]:
             )
             % {"date": _date(arbitration_open_after(case))},
             _("Labor Dispute Mediation and Arbitration Law, art. 14"),
-            "mediation",
+            "arbitration",
         ),
         NextStep(
             _(

@@ -13,6 +13,7 @@ def test_each_guide_a_step_names_is_a_live_page():
     urls = {step.guide: step.url for step in linked}
     assert urls["award"] == "/guidance/sue-after-arbitral-award/"
     assert urls["mediation"] == "/guidance/apply-for-mediation/"
+    assert urls["arbitration"] == "/guidance/apply-for-arbitration/"
     assert all(url.startswith("/guidance/") and url != GUIDANCE_INDEX for url in urls.values())
 
 
