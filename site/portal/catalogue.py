@@ -144,7 +144,13 @@ def update_catalogue(language: str = "zh_Hans") -> tuple[list, list]:
 
 def compile_catalogues() -> list[Path]:
     compiled = []
-    for path in sorted((Path(settings.BASE_DIR) / "locale").glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
+    # Every catalogue Django reads: ours and the Wagtail supplement (ADR 0048).
+    paths = [
+        path
+        for root in settings.LOCALE_PATHS
+        for path in sorted(Path(root).glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+    ]
+    for path in paths:
         target = path.with_suffix(".mo")
         polib.pofile(str(path)).save_as_mofile(str(target))
         compiled.append(target)
