@@ -15,7 +15,9 @@ import polib
 from django.conf import settings
 from django.template.base import Lexer, TokenType
 
-GETTEXT_NAMES = {"_", "gettext", "gettext_lazy", "pgettext", "pgettext_lazy"}
+# `gettext_now`: the alias modules use for gettext where `_` is gettext_lazy (casework);
+# left out, its strings were never extracted and showed in English ("Term 1").
+GETTEXT_NAMES = {"_", "gettext", "gettext_now", "gettext_lazy", "pgettext", "pgettext_lazy"}
 UNSUPPORTED_NAMES = {"ngettext", "ngettext_lazy", "npgettext", "npgettext_lazy"}
 UNSUPPORTED_TAGS = {"blocktranslate", "blocktrans", "plural"}
 
