@@ -1,7 +1,7 @@
 """Admin viewsets: routing rules (center admins) and the notification log."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column, StatusTagColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column, StatusTagColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -15,7 +15,12 @@ class RoutingRuleViewSet(SnippetViewSet):
     menu_label = _("Routing rules")
     menu_order = 300
     add_to_admin_menu = True
-    list_display = ["priority", "name", "target", Column("is_active", label=_("Active"))]
+    list_display = [
+        "priority",
+        "name",
+        "target",
+        BooleanColumn("is_active", label=_("Active"), sort_key="is_active"),
+    ]
     list_filter = ["is_active", "application_type", "target"]
     ordering = ["priority"]
 
@@ -29,10 +34,17 @@ class NotificationViewSet(ModelViewSet):
     inspect_view_enabled = True
     list_display = [
         "created_at",
-        "case",
+        Column("case", label=_("Case")),
         "channel",
         "purpose",
-        StatusTagColumn("status", primary=lambda n: n.status == "sent"),
+        # The label in words (the raw value is an English code), under a label translated
+        # per request (StatusTagColumn's default is translated once, at import).
+        StatusTagColumn(
+            "get_status_display",
+            label=_("Status"),
+            sort_key="status",
+            primary=lambda n: n.status == "sent",
+        ),
         "attempts",
         "last_error",
     ]

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.choices import CaseStatus
 from casework.actions import ACTIONS
+from casework.documents import DOCUMENTS
 from casework.models import AuditEntry
 from casework.services import personal_data
 
@@ -45,9 +46,33 @@ def audit_detail(entry: AuditEntry, evidence_names: dict[int, str]) -> str:
     if entry.action == AuditEntry.Action.REVEAL:
         return str(personal_data.REVEALABLE.get(detail, detail))
     if entry.action == AuditEntry.Action.DOWNLOAD and detail.startswith("evidence:"):
-        number = detail.split(":", 1)[1].split(" ", 1)[0]
+        number, _space, name = detail.split(":", 1)[1].partition(" ")
         if number.isdigit() and int(number) in evidence_names:
             return evidence_names[int(number)]
+        return name or detail
+    if entry.action == AuditEntry.Action.PRINT and detail in DOCUMENTS:
+        return str(DOCUMENTS[detail].title)
+    return _coded_detail(detail)
+
+
+# Details our code writes in a fixed English form (casework/services/referral_tokens.py,
+# casework/views/referrals.py), shown in words; their data (a token's prefix and name, a
+# row count) are kept as they are, the export's filter query is not shown.
+TOKEN_DETAILS = (
+    ("issued ", _("Token issued: %(token)s")),
+    ("revoked ", _("Token revoked: %(token)s")),
+)
+EXPORT_PREFIX = "court feedback xlsx: "
+
+
+def _coded_detail(detail: str) -> str:
+    for prefix, words in TOKEN_DETAILS:
+        if detail.startswith(prefix):
+            return str(words) % {"token": detail.removeprefix(prefix)}
+    if detail.startswith(EXPORT_PREFIX):
+        rows = detail.removeprefix(EXPORT_PREFIX).split(" ", 1)[0]
+        if rows.isdigit():
+            return str(_("Court feedback workbook exported: %(rows)s rows")) % {"rows": rows}
     return detail
 
 

@@ -5,6 +5,7 @@ subclasses ask the permission policy about the record itself on every object URL
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views import generic
@@ -106,7 +107,17 @@ class MediatorEditView(MediatorSaveMixin, ScopedEditView):
         return response
 
 
-class MediatorInspectView(generic.InspectView):
+class ScopedInspectView(generic.InspectView):
+    """A record's page with yes/no fields in words (Wagtail shows "True"/"False")."""
+
+    def get_field_display_value(self, field_name, field):
+        if isinstance(field, models.BooleanField):
+            value = getattr(self.object, field_name)
+            return _("Yes") if value else _("No")
+        return super().get_field_display_value(field_name, field)
+
+
+class MediatorInspectView(ScopedInspectView):
     template_name = "directory/admin/mediator_inspect.html"
     m2m_fields = {"organizations", "specialties"}
 

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -22,6 +22,7 @@ class ScopedViewSet(ModelViewSet):
     index_view_class = admin_views.ScopedIndexView
     edit_view_class = admin_views.ScopedEditView
     delete_view_class = admin_views.ScopedDeleteView
+    inspect_view_class = admin_views.ScopedInspectView
     copy_view_enabled = False
     inspect_view_enabled = True
     search_backend_name = None  # plain database lookups: Chinese substrings just work
@@ -109,7 +110,14 @@ class OrganizationViewSet(ScopedViewSet):
     model = MediationOrganization
     icon = "home"
     menu_label = _("Mediation organizations")
-    list_display = ["name", "code", "kind", "region", "host_agency", "is_public"]
+    list_display = [
+        "name",
+        "code",
+        "kind",
+        "region",
+        "host_agency",
+        BooleanColumn("is_public", label=_("Shown on the public site"), sort_key="is_public"),
+    ]
     list_filter = ["kind", "region", "host_agency", "is_public", "accepts_online_applications"]
     search_fields = ["name", "code", "address"]
     inspect_view_fields = [
@@ -159,7 +167,13 @@ class AgencyViewSet(ScopedViewSet):
     model = Agency
     icon = "group"
     menu_label = _("Agencies")
-    list_display = ["name", "code", "short_name", "phone", "is_public"]
+    list_display = [
+        "name",
+        "code",
+        "short_name",
+        "phone",
+        BooleanColumn("is_public", label=_("Shown on the public site"), sort_key="is_public"),
+    ]
     list_filter = ["kind", "region", "is_public"]
     search_fields = ["name", "short_name", "code"]
     inspect_view_fields = [

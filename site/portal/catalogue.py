@@ -15,7 +15,9 @@ import polib
 from django.conf import settings
 from django.template.base import Lexer, TokenType
 
-GETTEXT_NAMES = {"_", "gettext", "gettext_lazy", "pgettext", "pgettext_lazy"}
+# `gettext_now`: the alias modules use for gettext where `_` is gettext_lazy (casework);
+# left out, its strings were never extracted and showed in English ("Term 1").
+GETTEXT_NAMES = {"_", "gettext", "gettext_now", "gettext_lazy", "pgettext", "pgettext_lazy"}
 UNSUPPORTED_NAMES = {"ngettext", "ngettext_lazy", "npgettext", "npgettext_lazy"}
 UNSUPPORTED_TAGS = {"blocktranslate", "blocktrans", "plural"}
 
@@ -144,7 +146,13 @@ def update_catalogue(language: str = "zh_Hans") -> tuple[list, list]:
 
 def compile_catalogues() -> list[Path]:
     compiled = []
-    for path in sorted((Path(settings.BASE_DIR) / "locale").glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
+    # Every catalogue Django reads: ours and the Wagtail supplement (ADR 0048).
+    paths = [
+        path
+        for root in settings.LOCALE_PATHS
+        for path in sorted(Path(root).glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+    ]
+    for path in paths:
         target = path.with_suffix(".mo")
         polib.pofile(str(path)).save_as_mofile(str(target))
         compiled.append(target)

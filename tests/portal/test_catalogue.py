@@ -44,6 +44,13 @@ def test_extraction_reads_python_and_context():
     assert found == {(None, "Home"), (None, "Menu"), ("month", "May")}
 
 
+def test_extraction_reads_the_gettext_now_alias():
+    """Modules whose `_` is gettext_lazy call gettext as `gettext_now` ("Term 1" was English
+    because these were never extracted)."""
+    found = python_msgids('gettext_now("Term %(number)s") % {"number": 1}\n')
+    assert found == {(None, "Term %(number)s")}
+
+
 @pytest.mark.parametrize(
     ("source", "where"),
     [

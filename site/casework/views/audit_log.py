@@ -5,6 +5,7 @@ from django.shortcuts import render
 
 from casework.forms.audit_log import AuditLogFilterForm
 from casework.forms.intake_sections import error_list
+from casework.history import audit_detail
 from casework.models import AuditEntry
 from casework.views.access import allowed_if
 from directory.permissions import is_center_admin
@@ -26,6 +27,9 @@ def audit_log(request):
     page = Paginator(entries.order_by("-created_at", "-pk"), PER_PAGE).get_page(
         request.GET.get("p")
     )
+    for entry in page:
+        # In words (action and status labels), as on the case page; never the raw codes.
+        entry.detail_text = audit_detail(entry, {})
     query = request.GET.copy()
     query.pop("p", None)
     return render(

@@ -7,10 +7,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from cases.choices import CaseStatus
+from casework.actions import ACTIONS
+from casework.documents import DOCUMENTS
 from casework.models import AuditEntry
 from casework.services import audit
 from casework.services.actions import perform
-from casework.services.personal_data import reveal
+from casework.services.personal_data import REVEALABLE, reveal
 from directory.models import Agency
 from tests.casework.factories import make_case, staff
 
@@ -54,7 +57,9 @@ def test_center_admins_see_every_agencys_entries(login, history):
         str(AuditEntry.Action.REVEAL.label),
     ]
     assert history["hrss"].reference in html
-    assert "applicant.phone" in html  # what was revealed, never the value itself
+    # What was revealed, in words (never the value itself, nor the code).
+    assert str(REVEALABLE["applicant.phone"]) in html
+    assert "applicant.phone" not in html
     assert history["hrss"].applicant_phone not in html
     # Each entry about a case is also in the case's own history.
     assert history["hrss"].audit_entries.count() == 2
@@ -146,3 +151,44 @@ def test_everybody_else_is_refused(login, history, username):
 def test_anonymous_visitors_are_sent_to_the_login_page(client, history):
     response = client.get(URL)
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_details_are_shown_in_words_never_as_codes(login, history):
+    """Each detail our code records in a fixed English form reads as Chinese in the log."""
+    case = history["hrss"]
+    head = staff("hrss-zengdu-head")
+    audit.record(head, AuditEntry.Action.PRINT, case=case, detail="acceptance")
+    audit.record(head, AuditEntry.Action.DOWNLOAD, case=case, detail="evidence:7 合同.pdf")
+    court = Agency.objects.get(code="court-city")
+    audit.record(None, AuditEntry.Action.TOKEN, detail="issued ab12… (市法院)", agency=court)
+    audit.record(None, AuditEntry.Action.TOKEN, detail="revoked ab12… (市法院)", agency=court)
+    audit.record(
+        head, AuditEntry.Action.EXPORT, detail="court feedback xlsx: 3 rows status=x", agency=court
+    )
+    html = login("center-city-head").get(URL).content.decode()
+    accepted = (
+        f"{ACTIONS['accept'].label}（{CaseStatus.SUBMITTED.label} → {CaseStatus.ACCEPTED.label}）"
+    )
+    for words in (
+        accepted,
+        str(DOCUMENTS["acceptance"].title),
+        "合同.pdf",
+        "签发接口令牌：ab12… (市法院)",
+        "撤销接口令牌：ab12… (市法院)",
+        "导出法院反馈表：3 行",
+    ):
+        assert words in html
+    for code in ("accept:", "evidence:7", "issued ab12", "revoked ab12", "xlsx: 3", "status=x"):
+        assert code not in html
+
+
+def test_unknown_details_are_shown_as_recorded(login, history):
+    """A detail in no known form (an older row, say) is shown as it is, never dropped."""
+    audit.record(
+        staff("hrss-zengdu-head"),
+        AuditEntry.Action.TRANSITION,
+        case=history["hrss"],
+        detail="retired_action: a → b",
+    )
+    html = login("center-city-head").get(URL).content.decode()
+    assert "retired_action: a → b" in html
