@@ -84,9 +84,11 @@ class _TextCollector(HTMLParser):
             self.texts.append((f"json:{key}", node))
 
 
-# Codes shown as they are: case references, credit codes, slugs, web addresses and paths.
+# Codes shown as they are: case references, credit codes, file names, slugs, web addresses
+# and paths.
 CODES = re.compile(
     r"SZ-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]"
+    r"|\b[\w-]+\.(?:docx?|xlsx?|pdf|txt|csv|jpe?g|png|gif|webp|zip)\b"
     r"|\b[0-9A-Z]{18}\b"
     r"|\b[a-z0-9]+(?:[-_][a-z0-9]+)+\b"
     r"|\b[A-Z]{2,}(?:-[0-9A-Z]+)+\b"

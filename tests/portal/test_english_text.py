@@ -46,7 +46,7 @@ def test_labels_passed_to_scripts_are_found_not_identifiers_or_code():
 def test_codes_are_set_aside():
     html = (
         "<td>SZ-DB6V-EJ7A-N</td><td>91421300MA4F000106</td><td>hrss-zengdu-workroom</td>"
-        "<td>SZTJ-2024-0001（示例）</td>"
+        "<td>SZTJ-2024-0001（示例）</td><td>zhongcai-shenqingshu.docx</td><td>证据.pdf</td>"
         "<p>例如 /track/ 或 https://example.invalid/a</p>"
         '<select><option value="Asia/Shanghai">Asia/Shanghai</option>'
         '<option value="x">Shanghai time</option></select>'
