@@ -197,6 +197,9 @@ def document_context(case) -> dict:
         "organization": organization,
         "organization_name": organization.name if organization else case.agency.name,
         "judicial_confirmation": offers_judicial_confirmation(organization),
+        # 支付令 (art. 16) covers pay, work-injury medical costs, economic compensation and
+        # damages: the "pay" category; other agreements do not offer it.
+        "payment_order": DisputeCategory.PAY in (case.categories or []),
         "performance": performance(terms),
         "accepted_on": timezone.localdate(case.accepted_at) if case.accepted_at else None,
         "submitted_on": submitted_on,

@@ -10,7 +10,7 @@ from casework.documents import _born_and_sex
 from casework.services.actions import ActionRefused, perform
 from directory.models import MediationOrganization
 
-from .factories import make_case, ready_for_agreement, staff
+from .factories import make_case, mediation_payload, ready_for_agreement, staff
 from .test_workflow import data_for, snapshot
 
 pytestmark = pytest.mark.usefixtures("casework_data")
@@ -97,3 +97,12 @@ def test_no_agreement_while_no_mediation_organization_can_be_named():
 @pytest.mark.parametrize("id_number", ["", "12345", "42130219851332123X", "4213021985031212AB"])
 def test_no_sex_or_birth_from_a_malformed_id_number(id_number):
     assert _born_and_sex(id_number) == {}
+
+
+def test_the_payment_order_is_offered_only_for_pay_and_compensation(client):
+    payload = mediation_payload()
+    payload["dispute"]["categories"] = ["hours"]  # working hours and rest: not art. 16
+    case = ready_for_agreement(make_case(payload))
+    agree(case)
+    next_steps = section(printed(client, case), "agreement-next")
+    assert "支付令" not in next_steps and "仲裁审查" in next_steps
