@@ -6,3 +6,6 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "sitesearch"
     verbose_name = _("Site search")
+
+    def ready(self):
+        from . import synonyms  # noqa: F401 - connects the cache invalidation
