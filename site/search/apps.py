@@ -8,4 +8,5 @@ class SearchConfig(AppConfig):
     verbose_name = _("Site search")
 
     def ready(self):
-        from . import synonyms  # noqa: F401 - connects the cache invalidation
+        # Connect the cache invalidation of synonyms and the suggestion vocabulary.
+        from . import synonyms, vocabulary  # noqa: F401
