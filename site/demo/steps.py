@@ -10,7 +10,7 @@ from directory.demo import agencies, directory_page, mediators, organizations, s
 from guidance.demo import guides, moderation, notices, seed_policy
 from home.demo import admin_user
 from reporting.demo import history
-from search.demo import synonyms
+from search.demo import promotions, synonyms
 
 STEPS = [
     site_tree.load,
@@ -32,4 +32,5 @@ STEPS = [
     cases.load,
     history.load,
     synonyms.load,
+    promotions.load,
 ]

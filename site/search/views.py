@@ -5,6 +5,7 @@ from django.views.decorators.http import require_GET
 
 from .forms import SearchForm
 from .highlight import highlight, snippet
+from .promotions import log_query, promoted
 from .services import load_objects, site_search
 from .suggestions import suggest
 
@@ -22,6 +23,7 @@ def search(request):
     results = []
     suggestion = None
     page_message = ""
+    promotions = []
     if outcome is not None:
         paginator = Paginator(outcome.hits, PAGE_SIZE)
         page_obj = paginator.get_page(request.GET.get("page"))
@@ -29,6 +31,9 @@ def search(request):
             page_message = _("That page of results does not exist; showing page %(number)s.") % {
                 "number": page_obj.number
             }
+        if request.GET.get("page", "1") in ("", "1"):
+            promotions = promoted(query)
+            log_query(query)
         if len(outcome.hits) < SUGGEST_BELOW:
             suggestion = suggest(query)
         for hit in load_objects(page_obj.object_list):
@@ -52,6 +57,7 @@ def search(request):
             "page_obj": page_obj,
             "results": results,
             "suggestion": suggestion,
+            "promotions": promotions,
             "page_message": page_message,
             "type_filters": _type_filters(form, outcome),
         },

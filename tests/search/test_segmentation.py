@@ -1,5 +1,6 @@
 """Unit tests for Chinese segmentation, query building and highlighting (no database)."""
 
+import pytest
 from modelsearch.query import And, Or, PlainText
 
 from search.highlight import highlight, snippet
@@ -44,6 +45,7 @@ def test_query_words_drop_stop_words_only_when_something_else_remains():
     assert query_words("的") == ["的"]
 
 
+@pytest.mark.django_db  # build_query reads the editors' synonyms
 def test_queries_of_symbols_quotes_or_spaces_have_no_words():
     for raw in ['"', "'", "   ", "\t\n", "!!!", "〔〕《》", "%_%", "\x00", "", None]:
         assert query_words(raw) == []
@@ -63,6 +65,7 @@ def test_word_parts_tile_the_word():
     assert "".join(word_parts("诉讼服务站")) == "诉讼服务站"
 
 
+@pytest.mark.django_db  # build_query reads the editors' synonyms
 def test_build_query_requires_every_word_and_accepts_the_parts_of_long_ones():
     query = build_query("调解委员会 工会")
     assert isinstance(query, And)
