@@ -10,6 +10,7 @@ from directory.demo import agencies, directory_page, mediators, organizations, s
 from guidance.demo import guides, moderation, notices, seed_policy
 from home.demo import admin_user
 from reporting.demo import history
+from search.demo import promotions, synonyms
 
 STEPS = [
     site_tree.load,
@@ -30,4 +31,6 @@ STEPS = [
     staff_access.load,
     cases.load,
     history.load,
+    synonyms.load,
+    promotions.load,
 ]

@@ -6,3 +6,7 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "sitesearch"
     verbose_name = _("Site search")
+
+    def ready(self):
+        # Connect the cache invalidation of synonyms and the suggestion vocabulary.
+        from . import synonyms, vocabulary  # noqa: F401

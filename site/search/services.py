@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from .ranking import ranked_matches
 from .registry import SearchableType, searchable_querysets, searchable_types
-from .segmentation import query_words, word_parts
+from .segmentation import clean_query, query_words, word_parts
+from .synonyms import split_by_synonyms
 
 # The best matches taken from each type; enough for any visitor's paging.
 PER_TYPE_LIMIT = 200
@@ -42,8 +43,14 @@ class SearchOutcome:
         return any(self.is_capped(key) for key in self.counts)
 
 
+def required_words(query: str) -> list[tuple[str, ...]]:
+    """What a match must contain: for each query word, the word or any of its synonyms."""
+    groups, rest = split_by_synonyms(clean_query(query))
+    return groups + [(word,) for word in query_words(rest)]
+
+
 def highlight_words(query: str) -> list[str]:
-    words = query_words(query)
+    words = [word for group in required_words(query) for word in group]
     extra = [part for word in words for part in word_parts(word)]
     return words + [w for w in extra if w not in words]
 
@@ -54,7 +61,7 @@ def site_search(query: str, type_key: str | None = None) -> SearchOutcome:
     Types are ranked separately (each keeps its own filters, e.g. live public pages) and
     merged by rank, so no type crowds out the others.
     """
-    words = query_words(query)
+    words = required_words(query)
     if not words:
         return SearchOutcome(query=query, words=[], hits=[], counts={})
 
@@ -72,7 +79,8 @@ def site_search(query: str, type_key: str | None = None) -> SearchOutcome:
         if type_key and key != type_key:
             continue
         for rank, (pk, title) in enumerate(ranked.get(key, [])):
-            title_match = all(word in title.lower() for word in words)
+            lowered = title.lower()
+            title_match = all(any(word in lowered for word in group) for group in words)
             hits.append(Hit(pk=pk, type=entry, rank=rank, title=title, title_match=title_match))
 
     hits.sort(key=lambda hit: (not hit.title_match, hit.rank))

@@ -1,12 +1,17 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from .forms import SearchForm
 from .highlight import highlight, snippet
+from .promotions import log_query, promoted
 from .services import load_objects, site_search
+from .suggestions import suggest
 
 PAGE_SIZE = 10
+# Queries with fewer results than this get a "did you mean" suggestion.
+SUGGEST_BELOW = 3
 
 
 @require_GET
@@ -16,8 +21,21 @@ def search(request):
     outcome = site_search(query, type_key or None) if query else None
     page_obj = None
     results = []
+    suggestion = None
+    page_message = ""
+    promotions = []
     if outcome is not None:
-        page_obj = Paginator(outcome.hits, PAGE_SIZE).get_page(request.GET.get("page"))
+        paginator = Paginator(outcome.hits, PAGE_SIZE)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        if str(page_obj.number) != (request.GET.get("page") or "1"):
+            page_message = _("That page of results does not exist; showing page %(number)s.") % {
+                "number": page_obj.number
+            }
+        if request.GET.get("page", "1") in ("", "1"):
+            promotions = promoted(query)
+            log_query(query)
+        if len(outcome.hits) < SUGGEST_BELOW:
+            suggestion = suggest(query)
         for hit in load_objects(page_obj.object_list):
             results.append(
                 {
@@ -38,6 +56,9 @@ def search(request):
             "outcome": outcome,
             "page_obj": page_obj,
             "results": results,
+            "suggestion": suggestion,
+            "promotions": promotions,
+            "page_message": page_message,
             "type_filters": _type_filters(form, outcome),
         },
     )

@@ -22,6 +22,7 @@ from search.query import build_query
 QUERIES = ["调解", "调解委员会", "工会 25人", "诉讼服务站 立案", "it's", "a\\b 'x'", "x-y z"]
 
 
+@pytest.mark.django_db  # build_query reads the editors' synonyms
 def test_the_query_text_of_segmented_queries():
     assert tsquery_text(build_query("调解")) == "'调解'"
     assert tsquery_text(build_query("调解委员会")) == "('调解委员会' | ('调解' & '委员会'))"

@@ -1,5 +1,6 @@
 """Unit tests for Chinese segmentation, query building and highlighting (no database)."""
 
+import pytest
 from modelsearch.query import And, Or, PlainText
 
 from search.highlight import highlight, snippet
@@ -44,6 +45,7 @@ def test_query_words_drop_stop_words_only_when_something_else_remains():
     assert query_words("的") == ["的"]
 
 
+@pytest.mark.django_db  # build_query reads the editors' synonyms
 def test_queries_of_symbols_quotes_or_spaces_have_no_words():
     for raw in ['"', "'", "   ", "\t\n", "!!!", "〔〕《》", "%_%", "\x00", "", None]:
         assert query_words(raw) == []
@@ -63,6 +65,7 @@ def test_word_parts_tile_the_word():
     assert "".join(word_parts("诉讼服务站")) == "诉讼服务站"
 
 
+@pytest.mark.django_db  # build_query reads the editors' synonyms
 def test_build_query_requires_every_word_and_accepts_the_parts_of_long_ones():
     query = build_query("调解委员会 工会")
     assert isinstance(query, And)
@@ -79,9 +82,30 @@ def test_segment_query_rewrites_query_objects():
     assert segment_query(PlainText('"')) is None
 
 
-def test_highlight_escapes_and_marks():
+def test_highlight_escapes_and_marks_whole_words():
     html = highlight("<b>劳动争议</b>调解", ["调解", "争议"])
-    assert html == "&lt;b&gt;劳动<mark>争议</mark>&lt;/b&gt;<mark>调解</mark>"
+    assert html == "&lt;b&gt;<mark>劳动争议</mark>&lt;/b&gt;<mark>调解</mark>"
+    assert highlight("调解委员会", ["调解"]) == "<mark>调解委员会</mark>"
+
+
+def test_highlight_never_marks_a_character_inside_another_word():
+    assert "<mark>" not in highlight("工资拖欠", ["资"])
+    assert highlight("", ["调解"]) == ""
+    html = highlight('<script>alert("调解")</script>', ["调解", "script"])
+    assert "<script" not in html and "&lt;<mark>script</mark>&gt;" in html
+
+
+def test_snippet_is_the_passage_with_the_most_query_words():
+    text = "本中心提供调解服务。\n工会调解委员会负责组建调解组织。\n其他内容。"
+    html = snippet(text, ["工会", "调解"], length=40)
+    assert html.startswith("…<mark>工会调解委员会</mark>")
+    assert "本中心" not in html
+
+
+def test_snippet_does_not_repeat_a_sentence():
+    summary = "申请劳动争议调解不收费。"
+    html = snippet(summary + "\n" + summary + "其他说明。", ["调解"], length=200)
+    assert html.count("不收费") == 1
 
 
 def test_snippet_centres_on_the_first_match():
