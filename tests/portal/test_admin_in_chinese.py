@@ -56,8 +56,15 @@ ALLOWED_WORDS = {
 # page, "To be created by <user>" in the workflow panel (side_panels/includes/status/
 # workflow.html), and the hidden label "Page" of the page field in the group and workflow
 # forms (a form field without a label: users/forms.py, admin/forms/workflows.py).
+# The promoted-result form's "External link text" is a field of Wagtail's SearchPromotion
+# with no verbose_name (Django derives the English label from the field name).
 # Everything else is fixed, not listed.
-UNTRANSLATABLE = {("@value", "Search"), ("text", "None"), ("text", "Page")}
+UNTRANSLATABLE = {
+    ("@value", "Search"),
+    ("text", "None"),
+    ("text", "Page"),
+    ("text", "External link text"),
+}
 UNTRANSLATABLE_PREFIXES = ("To be created by ",)
 
 ROLES = ["admin", "editor", "reviewer", "hrss-zengdu", "hrss-zengdu-head"]
@@ -104,6 +111,10 @@ LISTINGS = [
     "/admin/reports/locked/",
     "/admin/reports/workflow/",
     "/admin/workflows/list/",
+    "/admin/searchpicks/",
+    "/admin/searchpicks/add/",
+    "/admin/searchpicks/reports/search-terms/",
+    "/admin/snippets/sitesearch/synonym/",
 ]
 # From a listing, the first link to one item's form or record (what a clerk opens next).
 ITEM_LINK = re.compile(r'href="(/admin/[\w/-]+/(?:edit|inspect)/\d+/|/admin/cases/SZ-[\w-]+/)"')
