@@ -8,5 +8,5 @@ class SearchConfig(AppConfig):
     verbose_name = _("Site search")
 
     def ready(self):
-        # Connect the cache invalidation of synonyms and the suggestion vocabulary.
-        from . import synonyms, vocabulary  # noqa: F401
+        # Connect the cache invalidation of promotions, synonyms and the suggestion vocabulary.
+        from . import promotions, synonyms, vocabulary  # noqa: F401

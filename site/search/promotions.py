@@ -7,12 +7,23 @@ spaces and dashes are removed (mobile and landline numbers, ID numbers) or an ID
 shape is never stored.
 """
 
+import hashlib
 import re
+import uuid
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import F
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
+from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
+from wagtail.signals import page_published, page_unpublished
+
+# Promotions are read once per query and version from the shared cache (a search page
+# stays within its query budget); any change to a promotion or a page bumps the version.
+VERSION_KEY = "search:promotions:version"
 
 # Separators people type inside numbers: 0722-1234567, 138 0000 0000, (0722)1234567.
 NUMBER_SEPARATORS = re.compile(r"[\s\-－—–.·()（）]+")
@@ -24,10 +35,24 @@ def may_hold_personal_data(query: str) -> bool:
 
 
 def promoted(query: str) -> list[SearchPromotion]:
-    """The promotions editors chose for `query` (live pages and external links)."""
+    """The promotions editors chose for `query` (live pages and external links), from the
+    shared cache while nothing changed (not cached when PAGE_CACHE_SECONDS is 0)."""
     normalised = normalise_query_string(query)
     if not normalised:
         return []
+    if not settings.PAGE_CACHE_SECONDS:
+        return _read(normalised)
+    version = cache.get_or_set(VERSION_KEY, lambda: uuid.uuid4().hex, None)
+    digest = hashlib.sha256(normalised.encode()).hexdigest()[:32]
+    key = f"search:promoted:{version}:{digest}"
+    found = cache.get(key)
+    if found is None:
+        found = _read(normalised)
+        cache.set(key, found, 3600)
+    return found
+
+
+def _read(normalised: str) -> list[SearchPromotion]:
     promotions = (
         SearchPromotion.objects.filter(query__query_string=normalised)
         .select_related("page")
@@ -49,3 +74,14 @@ def log_query(query: str) -> bool:
     if not counted:
         Query.get(normalised).add_hit(date=today)
     return True
+
+
+def forget_promotions(**kwargs) -> None:
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+for _signal in (post_save, post_delete):
+    _signal.connect(forget_promotions, sender=SearchPromotion, dispatch_uid=f"promo-{_signal}")
+page_published.connect(forget_promotions, dispatch_uid="promo-page-published")
+page_unpublished.connect(forget_promotions, dispatch_uid="promo-page-unpublished")
+post_delete.connect(forget_promotions, sender=Page, dispatch_uid="promo-page-deleted")

@@ -2,6 +2,9 @@
 the editors' search terms report."""
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Page
@@ -79,3 +82,20 @@ def test_editors_see_popular_searches_and_manage_promotions(admin_client):
     response = admin_client.get(reverse("wagtailsearchpromotions:index"))
     assert response.status_code == 200
     assert not SearchPromotion.objects.exists()
+
+
+@pytest.mark.usefixtures("demo_site")
+def test_promotions_are_read_from_the_shared_cache_until_one_changes(settings):
+    settings.PAGE_CACHE_SECONDS = 60
+    cache.clear()
+    page = Page.objects.get(slug="organizations")
+    assert [p.page_id for p in promoted("电话")] == [page.pk]
+    with CaptureQueriesContext(connection) as captured:
+        assert [p.page_id for p in promoted("电话")] == [page.pk]
+    assert len(captured.captured_queries) == 0  # the search page stays within its budget
+    page.unpublish()
+    assert promoted("电话") == []
+    page.specific.save_revision().publish()
+    assert [p.page_id for p in promoted("电话")] == [page.pk]
+    SearchPromotion.objects.filter(page=page).delete()
+    assert promoted("电话") == []
