@@ -98,6 +98,13 @@ JOBS = (
         "Back up the database, evidence and media to BACKUP_DIR; keep the newest BACKUP_KEEP.",
     ),
     Job(
+        "forget_old_search_terms",
+        "searchpromotions_garbage_collect",
+        (),
+        "0 5 * * *",
+        "Delete the search-terms log older than WAGTAILSEARCH_HITS_MAX_AGE days (Wagtail).",
+    ),
+    Job(
         "prune_task_results",
         "prune_db_task_results",
         ("--min-age-days", "30"),
