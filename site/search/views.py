@@ -1,10 +1,10 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from .forms import SearchForm
 from .highlight import highlight, snippet
+from .notices import page_notice, query_notices
 from .promotions import log_query, promoted
 from .services import load_objects, site_search
 from .suggestions import suggest
@@ -27,11 +27,8 @@ def search(request):
     if outcome is not None:
         paginator = Paginator(outcome.hits, PAGE_SIZE)
         page_obj = paginator.get_page(request.GET.get("page"))
-        if str(page_obj.number) != (request.GET.get("page") or "1"):
-            page_message = _("That page of results does not exist; showing page %(number)s.") % {
-                "number": page_obj.number
-            }
-        if request.GET.get("page", "1") in ("", "1"):
+        page_message = page_notice(request.GET.get("page"), page_obj)
+        if request.GET.get("page", "1") in ("", "1") and outcome.words:
             promotions = promoted(query)
             log_query(query)
         if len(outcome.hits) < SUGGEST_BELOW:
@@ -59,6 +56,7 @@ def search(request):
             "suggestion": suggestion,
             "promotions": promotions,
             "page_message": page_message,
+            "query_notices": query_notices(request.GET.get("q", ""), outcome),
             "type_filters": _type_filters(form, outcome),
         },
     )
