@@ -58,4 +58,4 @@ def organizations_for(region: str = "", stage: str = ""):
         found = found.filter(Q(region__in=(region, Region.CITY)) | Q(kind__in=CITYWIDE_KINDS))
     if stage in KINDS_BY_STAGE:
         found = found.filter(kind__in=KINDS_BY_STAGE[stage])
-    return found.order_by("pk")
+    return found
