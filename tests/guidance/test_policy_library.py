@@ -154,6 +154,7 @@ def test_page_past_the_end_shows_the_last_page(client, demo_site):
 
 def _index_queries(client):
     client.get("/policies/")  # warm per-process caches
+    client.get("/policies/", {"q": "区块链"})  # and the shared ones a keyword reads (synonyms)
     with CaptureQueriesContext(connection) as queries:
         response = client.get("/policies/", {"validity": "in_force", "page": "2"})
     assert response.status_code == 200
@@ -183,6 +184,7 @@ def test_a_keyword_lists_every_match_in_the_same_number_of_queries(client, demo_
         PolicyPage, bulk_policies(PolicyIndexPage.objects.get(), 25, issuers)
     )
     client.get("/policies/")  # warm per-process caches
+    client.get("/policies/", {"q": "区块链"})  # and the shared ones a keyword reads (synonyms)
 
     def queries(params):
         with CaptureQueriesContext(connection) as captured:

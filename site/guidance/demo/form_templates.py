@@ -5,6 +5,7 @@ items 劳动争议调解仲裁法 art. 28 requires; blanks are underscores."""
 
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
+from wagtail.models import Collection
 
 from .plain_docx import docx_bytes
 
@@ -82,11 +83,14 @@ def _read(storage, path):
 def load_documents() -> tuple[dict, list[str]]:
     """{key: Document} for every template, creating the missing ones; and what changed."""
     Document = get_document_model()
+    # A database emptied by a test flush has no root collection; Wagtail's migration
+    # makes it (home/0003 names it 根目录).
+    collection = Collection.get_first_root_node() or Collection.add_root(name="根目录")
     documents, changes = {}, []
     for key, (title, filename, paragraphs) in FORM_TEMPLATES.items():
         document = Document.objects.filter(title=title).first()
         if document is None:
-            document = Document(title=title)
+            document = Document(title=title, collection=collection)
             content = docx_bytes(title, paragraphs)
             path = f"documents/{filename}"
             storage = document.file.storage
